@@ -1,0 +1,158 @@
+/**
+ * The one factory every rule of the pack is built with. It sets markdownlint's rule fields, validates
+ * the options, builds (or reuses) the task-log model, skips documents that are not task logs, and
+ * hands the rule a `report` that keeps every report inside markdownlint's contract (line within the
+ * document, range and fix within the line, no `null` values), which markdownlint 0.42 enforces.
+ */
+import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "./model.js";
+import { resolveOptions, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
+import type { Token } from "./tokens.js";
+
+export const DOCS_BASE = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/rules/";
+
+/** What markdownlint passes to a rule (the part the pack uses). */
+export interface RuleParams extends ModelParams {
+  readonly name: string;
+  readonly config: unknown;
+  readonly lines: readonly string[];
+  readonly parsers: { readonly micromark?: { readonly tokens: readonly Token[] } };
+}
+
+export interface FixInfo {
+  readonly lineNumber?: number;
+  readonly editColumn?: number;
+  readonly deleteCount?: number;
+  readonly insertText?: string;
+}
+
+export interface ErrorInfo {
+  lineNumber: number;
+  detail?: string;
+  context?: string;
+  range?: [number, number];
+  fixInfo?: FixInfo;
+}
+
+export type OnError = (info: ErrorInfo) => void;
+
+/** A markdownlint custom rule object. */
+export interface MarkdownlintRule {
+  readonly names: readonly string[];
+  readonly description: string;
+  readonly information: URL;
+  readonly tags: readonly string[];
+  readonly parser: "micromark";
+  readonly asynchronous: false;
+  readonly function: (params: RuleParams, onError: OnError) => void;
+}
+
+export interface Fix {
+  /** Line to edit; defaults to the report's line. */
+  readonly line?: number;
+  readonly column: number;
+  readonly deleteCount: number;
+  readonly insertText: string;
+}
+
+export interface Report {
+  readonly line: number;
+  /** 1-based column of the offending text (on `line`). */
+  readonly column?: number;
+  readonly length?: number;
+  /** What was expected and what was found. */
+  readonly detail: string;
+  readonly context?: string;
+  readonly fix?: Fix;
+}
+
+export interface RuleContext<S extends OptionSpecs> {
+  readonly model: TaskLog;
+  readonly options: OptionValues<S & typeof SHARED_OPTIONS>;
+  readonly params: RuleParams;
+  readonly report: (report: Report) => void;
+}
+
+export interface RuleDefinition<S extends OptionSpecs> {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** The rule's specific tag (besides `tasklog`). */
+  readonly tag: string;
+  readonly options: S;
+  readonly check: (context: RuleContext<S>) => void;
+}
+
+/** A rule of the pack: the markdownlint rule plus what the docs and tests need to know about it. */
+export interface TasklogRule<S extends OptionSpecs = OptionSpecs> extends MarkdownlintRule {
+  readonly id: string;
+  readonly ruleName: string;
+  readonly options: S & typeof SHARED_OPTIONS;
+}
+
+function clampContext(text: string): string {
+  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
+}
+
+/** Turn a pack report into a markdownlint `onError` argument that passes 0.40's and 0.42's validation. */
+export function toErrorInfo(report: Report, lines: readonly string[]): ErrorInfo | undefined {
+  const line = report.line;
+  if (!Number.isInteger(line) || line < 1 || line > lines.length) return undefined;
+  const lineText = lines[line - 1] as string;
+  const info: ErrorInfo = { lineNumber: line, detail: report.detail };
+  if (report.context !== undefined && report.context !== "") info.context = clampContext(report.context);
+  if (report.column !== undefined) {
+    const column = Math.max(1, Math.min(report.column, lineText.length));
+    const length = Math.max(1, Math.min(report.length ?? 1, lineText.length - column + 1));
+    if (lineText.length > 0) info.range = [column, length];
+  }
+  const fix = report.fix;
+  if (fix !== undefined) {
+    const fixLine = fix.line ?? line;
+    const fixText = lines[fixLine - 1];
+    if (
+      fixText !== undefined &&
+      fix.column >= 1 &&
+      fix.deleteCount >= 0 &&
+      fix.column + fix.deleteCount - 1 <= fixText.length
+    ) {
+      info.fixInfo = {
+        ...(fix.line !== undefined && fix.line !== line ? { lineNumber: fix.line } : {}),
+        editColumn: fix.column,
+        deleteCount: fix.deleteCount,
+        insertText: fix.insertText,
+      };
+    }
+  }
+  return info;
+}
+
+/** Build a rule of the pack. */
+export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>): TasklogRule<S> {
+  const specs = { ...SHARED_OPTIONS, ...definition.options } as S & typeof SHARED_OPTIONS;
+  const information = new URL(`${DOCS_BASE}${definition.id}-${definition.name}.md`);
+  return {
+    id: definition.id,
+    ruleName: definition.name,
+    names: [definition.id, definition.name],
+    description: definition.description,
+    information,
+    tags: ["tasklog", definition.tag],
+    parser: "micromark",
+    asynchronous: false,
+    options: specs,
+    function(params: RuleParams, onError: OnError): void {
+      const resolved = resolveOptions(specs, params.config);
+      for (const problem of resolved.problems) {
+        onError({ lineNumber: 1, detail: `${definition.id}/${definition.name}: ${problem.message}` });
+      }
+      const values = resolved.values as OptionValues<S & typeof SHARED_OPTIONS>;
+      const model = getTaskLog(params, (values as unknown as { statuses: StatusFields }).statuses);
+      if (!model.isTaskLog) return;
+      const report = (entry: Report): void => {
+        const info = toErrorInfo(entry, params.lines);
+        if (info !== undefined) onError(info);
+      };
+      definition.check({ model, options: values, params, report });
+    },
+  };
+}

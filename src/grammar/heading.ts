@@ -1,0 +1,167 @@
+/**
+ * The task heading grammar: `<Status> · <identifier> · <Title>` (spec section 4), and the status
+ * section heading grammar: `<Status> tasks (updated YYYY-MM-DD)` (spec section 3).
+ *
+ * Parsing is tolerant: it finds the parts of a malformed heading too, so that the rules can say
+ * precisely what is wrong. All offsets are 0-based within the heading text.
+ */
+import { IDENTIFIER_SHAPE } from "./identifier.js";
+
+export const CANONICAL_SEPARATOR = " \u00B7 ";
+
+/**
+ * Separators and their look-alikes: a middle dot, bullet, pipe, en dash or em dash with any
+ * spacing, or an ASCII hyphen with a space on both sides (a hyphen without spaces is part of
+ * the identifier).
+ */
+const SEPARATOR = /[ \t]*[\u00B7\u2022|\u2013\u2014][ \t]*|[ \t]+-[ \t]+/g;
+
+/** The outline of an identifier: letters, a dash, then a colon somewhere. */
+const ID_OUTLINE = /^[A-Za-z]+-\S*:/;
+
+export interface Part {
+  /** 0-based offset in the heading text. */
+  readonly offset: number;
+  readonly text: string;
+}
+
+export interface Separator extends Part {
+  readonly canonical: boolean;
+}
+
+export interface ParsedTaskHeading {
+  /** Text before the first separator (trimmed); empty when the heading starts with the identifier. */
+  readonly status: Part | undefined;
+  /** The identifier as written (first word after the first separator). */
+  readonly id: Part | undefined;
+  /** Everything after the second separator (trimmed of surrounding spaces). */
+  readonly title: Part | undefined;
+  /** The first two separators found (up to two). */
+  readonly separators: readonly Separator[];
+  /** Text between the identifier and the title that should have been a separator, if any. */
+  readonly missingSeparatorAt: number | undefined;
+}
+
+function trimmedPart(text: string, start: number, end: number): Part | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] as string)) s++;
+  while (e > s && /\s/.test(text[e - 1] as string)) e--;
+  return s < e ? { offset: s, text: text.slice(s, e) } : undefined;
+}
+
+/** Separators in `text`, first `max` of them. */
+export function findSeparators(text: string, max = 2): Separator[] {
+  const out: Separator[] = [];
+  SEPARATOR.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while (out.length < max && (match = SEPARATOR.exec(text)) !== null) {
+    out.push({ offset: match.index, text: match[0], canonical: match[0] === CANONICAL_SEPARATOR });
+  }
+  return out;
+}
+
+/** Parse a task heading's text. */
+export function parseTaskHeading(text: string): ParsedTaskHeading {
+  const separators = findSeparators(text, 2);
+  const first = separators[0];
+  if (first === undefined) {
+    // No separator at all: the identifier (if any) is found by shape.
+    const idMatch = new RegExp(`${IDENTIFIER_SHAPE.source}\\S*`).exec(text);
+    if (idMatch) {
+      return {
+        status: trimmedPart(text, 0, idMatch.index),
+        id: { offset: idMatch.index, text: idMatch[0] },
+        title: trimmedPart(text, idMatch.index + idMatch[0].length, text.length),
+        separators,
+        missingSeparatorAt: undefined,
+      };
+    }
+    return { status: trimmedPart(text, 0, text.length), id: undefined, title: undefined, separators, missingSeparatorAt: undefined };
+  }
+  const status = trimmedPart(text, 0, first.offset);
+  const afterFirst = first.offset + first.text.length;
+  const second = separators[1];
+  const idEnd = second === undefined ? text.length : second.offset;
+  const idZone = trimmedPart(text, afterFirst, idEnd);
+  let id: Part | undefined;
+  let title: Part | undefined;
+  let missingSeparatorAt: number | undefined;
+  if (status !== undefined && IDENTIFIER_SHAPE.test(status.text) && !(idZone && IDENTIFIER_SHAPE.test(idZone.text))) {
+    // `tv-2025-10-03:PR41 · Title`: no status; the first part is the identifier.
+    return {
+      status: undefined,
+      id: status,
+      title: trimmedPart(text, afterFirst, text.length),
+      separators: [first],
+      missingSeparatorAt: undefined,
+    };
+  }
+  if (idZone !== undefined) {
+    const space = idZone.text.search(/\s/);
+    if (space >= 0 && second === undefined && !ID_OUTLINE.test(idZone.text.slice(0, space))) {
+      // `Open · Title words`: no identifier at all; the rest is the title.
+      return { status, id: undefined, title: idZone, separators: [first], missingSeparatorAt: undefined };
+    }
+    if (space >= 0) {
+      // `Open · tv-2025-10-03:PR41 Title`: the identifier is the first word.
+      id = { offset: idZone.offset, text: idZone.text.slice(0, space) };
+      missingSeparatorAt = idZone.offset + space;
+      // Any later separator belongs to the title.
+      title = trimmedPart(text, idZone.offset + space, text.length);
+      return { status, id, title, separators: [first], missingSeparatorAt };
+    }
+    id = idZone;
+  }
+  if (second !== undefined) title = trimmedPart(text, second.offset + second.text.length, text.length);
+  return { status, id, title, separators, missingSeparatorAt };
+}
+
+/** Does this heading text look like a task heading (spec section 2)? */
+export function looksLikeTaskHeading(text: string, statuses: readonly string[]): boolean {
+  if (IDENTIFIER_SHAPE.test(text)) return true;
+  const separators = findSeparators(text, 1);
+  const first = separators[0];
+  if (first === undefined || first.offset === 0) return false;
+  const word = text.slice(0, first.offset).trim().toLowerCase();
+  return statuses.some((status) => status.toLowerCase() === word);
+}
+
+export interface ParsedSectionHeading {
+  /** The status words, e.g. `Open`. */
+  readonly status: Part;
+  /** The whole parenthesised group after `tasks`, if any. */
+  readonly group: Part | undefined;
+  /** The stamp's date text (`2025-10-03`), if the group reads `updated <date>`. */
+  readonly stamp: Part | undefined;
+}
+
+const SECTION = /^([\p{L}][\p{L}\p{N} -]*?)[ \t]+tasks\b[ \t]*(\((.*)\))?[ \t]*$/iu;
+const STAMP = /^updated[ \t]+(\S+)$/i;
+
+/**
+ * Parse `<Status> tasks (updated YYYY-MM-DD)`. The heading is a status section when its status is
+ * one of `statuses` (any case), or when it carries an `(updated …)` group.
+ */
+export function parseSectionHeading(text: string, statuses: readonly string[]): ParsedSectionHeading | undefined {
+  const match = SECTION.exec(text);
+  if (!match) return undefined;
+  const statusText = match[1] as string;
+  const groupText = match[2];
+  const inner = match[3];
+  const isKnown = statuses.some((status) => status.toLowerCase() === statusText.toLowerCase());
+  const stampMatch = inner === undefined ? null : STAMP.exec(inner.trim());
+  if (!isKnown && !stampMatch) return undefined;
+  const status: Part = { offset: 0, text: statusText };
+  let group: Part | undefined;
+  let stamp: Part | undefined;
+  if (groupText !== undefined && inner !== undefined) {
+    const groupOffset = text.lastIndexOf(groupText);
+    group = { offset: groupOffset, text: groupText };
+    if (stampMatch) {
+      const dateText = stampMatch[1] as string;
+      stamp = { offset: groupOffset + 1 + inner.indexOf(dateText, inner.search(/updated/i) + 7), text: dateText };
+    }
+  }
+  return { status, group, stamp };
+}

@@ -1,0 +1,46 @@
+/**
+ * The few helpers the model needs over markdownlint's micromark token tree.
+ *
+ * markdownlint hands every custom rule with `parser: "micromark"` the same frozen array of tokens.
+ * Each token knows its type, its 1-based start/end line and column, its source text, its children
+ * and its parent. Nothing here recurses: walks use an explicit stack so that deeply nested input
+ * cannot overflow the call stack.
+ */
+
+export interface Token {
+  readonly type: string;
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly text: string;
+  readonly children: readonly Token[];
+  readonly parent: Token | null;
+}
+
+/** Every descendant of `roots` (not the roots' parents), in document order, pre-order. */
+export function descendants(roots: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  const stack: Token[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) stack.push(roots[i] as Token);
+  while (stack.length > 0) {
+    const token = stack.pop() as Token;
+    out.push(token);
+    const kids = token.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Token);
+  }
+  return out;
+}
+
+/** The first direct child of `token` of one of the given types. */
+export function childOfType(token: Token, ...types: string[]): Token | undefined {
+  return token.children.find((child) => types.includes(child.type));
+}
+
+/** Direct children of `token` of one of the given types. */
+export function childrenOfType(token: Token, ...types: string[]): Token[] {
+  return token.children.filter((child) => types.includes(child.type));
+}
+
+export const LIST_TYPES = new Set(["listOrdered", "listUnordered"]);
+export const HEADING_TYPES = new Set(["atxHeading", "setextHeading"]);

@@ -26,16 +26,24 @@ export type LintError = {
 
 export const packRules = rules;
 export const ruleIds = rules.map((rule) => rule.names[0] as string);
+const packIds = new Set(ruleIds);
 
-/** Lint `content` with the pack's rules only (built-in rules off). `config` adds rule configuration. */
-export function lintPack(content: string, config: Record<string, unknown> = {}): LintError[] {
+/**
+ * Lint `content` with the pack's rules only (built-in rules off). `config` adds rule configuration.
+ * `noInlineConfig` ignores the document's own `<!-- markdownlint-… -->` comments (for corpora whose
+ * comments could otherwise switch the pack off and hide a report).
+ */
+export function lintPack(content: string, config: Record<string, unknown> = {}, noInlineConfig = false): LintError[] {
   const results = lint({
     strings: { content },
     customRules: rules as unknown as never,
     config: { default: false, tasklog: true, ...config },
     handleRuleFailures: false,
+    noInlineConfig,
   } as never) as unknown as Record<string, LintError[]>;
-  return results["content"] ?? [];
+  // Inline comments in a document (`<!-- markdownlint-enable MD010 -->`) can switch built-in rules
+  // on; only the pack's findings count here.
+  return (results["content"] ?? []).filter((error) => packIds.has(error.ruleNames[0] as string));
 }
 
 const MARKERS = /(?:[ \t]*\{(TL\d{3})\})+[ \t]*$/;

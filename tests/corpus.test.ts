@@ -1,0 +1,76 @@
+/**
+ * The shared corpora: forty real versions of a real task log, and ~800 Markdown files that are not
+ * task logs. Rules run with markdownlint's `handleRuleFailures: false`, so a throw fails the test.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { entries, lintPack } from "./harness.js";
+
+const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus");
+const realDir = join(corpus, "real");
+
+function markdownFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return markdownFiles(path);
+    return /\.(md|markdown)$/i.test(entry.name) ? [path] : [];
+  });
+}
+
+export const realVersions = readdirSync(realDir).filter((file) => /^tv-tasks\.v\d+\.md$/.test(file)).sort();
+export const foreignFiles = markdownFiles(join(corpus, "foreign")).sort();
+
+/** The findings of the whole pack on the newest real log, rule by rule (spec and issues pin these). */
+export const V40_EXPECTED: Record<string, number[]> = {
+  // Stale stamps: Open section (2025-10-03 < 2025-10-11), Deferred section (2025-10-03 < 2025-10-04).
+  TL008: [11, 182],
+  // Placeholder PR numbers on six task headings.
+  TL002: [40, 64, 89, 143, 161, 216],
+  // Every heading is well formed.
+  TL001: [],
+};
+
+describe("real corpus", () => {
+  it("has forty versions", () => {
+    expect(realVersions).toHaveLength(40);
+  });
+
+  it("pins the findings on tv-tasks.v40.md", () => {
+    const content = readFileSync(join(realDir, "tv-tasks.v40.md"), "utf8");
+    const found = entries(lintPack(content));
+    const expected = Object.entries(V40_EXPECTED)
+      .flatMap(([rule, lines]) => lines.map((line) => `${rule}:${line}`));
+    expect(found).toEqual(entries(expected.map((entry) => {
+      const [rule, line] = entry.split(":");
+      return { ruleNames: [rule as string], lineNumber: Number(line) } as never;
+    })));
+  });
+
+  for (const version of realVersions) {
+    it(`${version}: every rule runs without throwing and reports valid positions`, () => {
+      const content = readFileSync(join(realDir, version), "utf8");
+      const lines = content.split(/\r\n|\n/);
+      for (const error of lintPack(content)) {
+        expect(error.lineNumber).toBeGreaterThanOrEqual(1);
+        expect(error.lineNumber).toBeLessThanOrEqual(lines.length);
+        expect(error.errorDetail ?? "").not.toMatch(/threw an exception/);
+      }
+    });
+  }
+});
+
+describe("foreign corpus", () => {
+  it("has the ~800 files", () => {
+    expect(foreignFiles.length).toBeGreaterThan(700);
+  });
+
+  it("gets no report from any rule and no throw", () => {
+    const reported: string[] = [];
+    for (const file of foreignFiles) {
+      const findings = lintPack(readFileSync(file, "utf8"), {}, true);
+      if (findings.length > 0) reported.push(`${file}: ${entries(findings).join(", ")}`);
+    }
+    expect(reported).toEqual([]);
+  });
+});

@@ -81,15 +81,14 @@ export default defineRule({
           fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR },
         });
       }
-      const gap = task.parsed.missingSeparatorAt;
-      if (gap !== undefined) {
+      for (const gap of task.parsed.missingSeparators) {
         const column = task.textColumn + gap;
-        const spaces = /^\s+/.exec(task.text.slice(gap))?.[0] ?? " ";
+        const spaces = /^\s*/.exec(task.text.slice(gap))?.[0] ?? "";
         report({
           line: task.line,
           column,
-          length: spaces.length,
-          detail: `Expected separator "${CANONICAL_SEPARATOR}" between the identifier and the title; Actual: "${spaces}"`,
+          length: Math.max(1, spaces.length),
+          detail: `Expected separator "${CANONICAL_SEPARATOR}" between the parts of the heading; Actual: "${spaces}"`,
           context: task.text,
           fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR },
         });

@@ -11,6 +11,7 @@
 import { applyFixes } from "markdownlint";
 import { lint } from "markdownlint/sync";
 import rules from "../rules/index.js";
+import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../src/model.js";
 
 export type LintError = {
   lineNumber: number;
@@ -114,4 +115,26 @@ export function checkFixes(content: string, config: Record<string, unknown> = {}
     });
   }
   return { fixed, fixableAfter, secondPass, untouchedChanged };
+}
+
+/** The parameters markdownlint passes to a micromark rule for `content` (captured by a probe rule). */
+export function paramsOf(content: string): ModelParams {
+  let captured: ModelParams | undefined;
+  const probe = {
+    names: ["probe"],
+    description: "captures params",
+    tags: ["capture"],
+    parser: "micromark",
+    function: (params: ModelParams) => {
+      captured = params;
+    },
+  };
+  lint({ strings: { content }, customRules: [probe], config: { default: false, probe: true } } as never);
+  if (captured === undefined) throw new Error("probe rule did not run");
+  return captured;
+}
+
+/** The task-log model of `content`, built from the tokens markdownlint produces. */
+export function modelOf(content: string, statuses?: StatusFields): TaskLog {
+  return getTaskLog(paramsOf(content), statuses);
 }

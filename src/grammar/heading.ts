@@ -38,8 +38,8 @@ export interface ParsedTaskHeading {
   readonly title: Part | undefined;
   /** The first two separators found (up to two). */
   readonly separators: readonly Separator[];
-  /** Text between the identifier and the title that should have been a separator, if any. */
-  readonly missingSeparatorAt: number | undefined;
+  /** Offsets of the whitespace gaps where a separator is missing (status↔identifier, identifier↔title). */
+  readonly missingSeparators: readonly number[];
 }
 
 function trimmedPart(text: string, start: number, end: number): Part | undefined {
@@ -69,15 +69,15 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
     // No separator at all: the identifier (if any) is found by shape.
     const idMatch = new RegExp(`${IDENTIFIER_SHAPE.source}\\S*`).exec(text);
     if (idMatch) {
-      return {
-        status: trimmedPart(text, 0, idMatch.index),
-        id: { offset: idMatch.index, text: idMatch[0] },
-        title: trimmedPart(text, idMatch.index + idMatch[0].length, text.length),
-        separators,
-        missingSeparatorAt: undefined,
-      };
+      const status = trimmedPart(text, 0, idMatch.index);
+      const idEnd = idMatch.index + idMatch[0].length;
+      const title = trimmedPart(text, idEnd, text.length);
+      const missingSeparators: number[] = [];
+      if (status !== undefined) missingSeparators.push(status.offset + status.text.length);
+      if (title !== undefined) missingSeparators.push(idEnd);
+      return { status, id: { offset: idMatch.index, text: idMatch[0] }, title, separators, missingSeparators };
     }
-    return { status: trimmedPart(text, 0, text.length), id: undefined, title: undefined, separators, missingSeparatorAt: undefined };
+    return { status: trimmedPart(text, 0, text.length), id: undefined, title: undefined, separators, missingSeparators: [] };
   }
   const status = trimmedPart(text, 0, first.offset);
   const afterFirst = first.offset + first.text.length;
@@ -86,7 +86,6 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
   const idZone = trimmedPart(text, afterFirst, idEnd);
   let id: Part | undefined;
   let title: Part | undefined;
-  let missingSeparatorAt: number | undefined;
   if (status !== undefined && IDENTIFIER_SHAPE.test(status.text) && !(idZone && IDENTIFIER_SHAPE.test(idZone.text))) {
     // `tv-2025-10-03:PR41 · Title`: no status; the first part is the identifier.
     return {
@@ -94,27 +93,27 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
       id: status,
       title: trimmedPart(text, afterFirst, text.length),
       separators: [first],
-      missingSeparatorAt: undefined,
+      missingSeparators: [],
     };
   }
   if (idZone !== undefined) {
     const space = idZone.text.search(/\s/);
     if (space >= 0 && second === undefined && !ID_OUTLINE.test(idZone.text.slice(0, space))) {
       // `Open · Title words`: no identifier at all; the rest is the title.
-      return { status, id: undefined, title: idZone, separators: [first], missingSeparatorAt: undefined };
+      return { status, id: undefined, title: idZone, separators: [first], missingSeparators: [] };
     }
     if (space >= 0) {
       // `Open · tv-2025-10-03:PR41 Title`: the identifier is the first word.
       id = { offset: idZone.offset, text: idZone.text.slice(0, space) };
-      missingSeparatorAt = idZone.offset + space;
+      const missingSeparators = [idZone.offset + space];
       // Any later separator belongs to the title.
       title = trimmedPart(text, idZone.offset + space, text.length);
-      return { status, id, title, separators: [first], missingSeparatorAt };
+      return { status, id, title, separators: [first], missingSeparators };
     }
     id = idZone;
   }
   if (second !== undefined) title = trimmedPart(text, second.offset + second.text.length, text.length);
-  return { status, id, title, separators, missingSeparatorAt };
+  return { status, id, title, separators, missingSeparators: [] };
 }
 
 /** Does this heading text look like a task heading (spec section 2)? */

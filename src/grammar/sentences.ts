@@ -1,0 +1,112 @@
+/**
+ * Sentences in a short piece of Markdown prose (a task's Summary, spec section 6).
+ *
+ * A sentence ends at `.`, `!` or `?` (possibly repeated, possibly followed by closing quotes,
+ * brackets or emphasis markers) that is followed by the end of the text, or by white space and then
+ * something that does not start with a lowercase letter. It does not end:
+ * - inside a code span, a link (inline, reference or autolink), a bare URL, or an escaped character;
+ * - after a known abbreviation such as `e.g.`, `i.e.`, `vs.`, `etc.`;
+ * - inside a number (`3.13`) or a file name (`README.md`), since no white space follows the period.
+ *
+ * Pure functions over strings; no Markdown parser needed.
+ */
+
+/** Abbreviations after which a period does not end a sentence (compared case-insensitively). */
+export const ABBREVIATIONS: readonly string[] = Object.freeze([
+  "e.g.", "i.e.", "vs.", "etc.", "cf.", "viz.", "approx.", "incl.", "esp.", "resp.", "a.k.a.", "w.r.t.",
+  "et al.", "al.", "ca.", "min.", "max.", "avg.", "dept.", "fig.", "eq.", "sec.", "ch.",
+  "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "inc.", "ltd.", "co.", "corp.",
+]);
+
+export interface Sentence {
+  /** 0-based offset of the sentence's first non-space character in the text. */
+  readonly start: number;
+  /** 0-based offset just after the sentence (after its terminator and closers, if any). */
+  readonly end: number;
+  readonly text: string;
+}
+
+/** Replace every character of `text[start, end)` except line breaks with `fill`. */
+function mask(chars: string[], start: number, end: number, fill: string): void {
+  for (let i = start; i < end; i++) if (chars[i] !== "\n") chars[i] = fill;
+}
+
+/**
+ * The text with code spans, links, autolinks, bare URLs and escapes masked by same-length filler
+ * (`X`), so that periods inside them are not seen; offsets are kept.
+ */
+export function maskInline(text: string): string {
+  // UTF-16 code units, so that offsets match `text`.
+  const units = text.split("");
+  // Escapes first (an escaped backtick does not open a code span).
+  for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) mask(units, match.index, match.index + 2, "X");
+  // Code spans: a run of n backticks up to the next run of exactly n backticks.
+  let masked = units.join("");
+  const runs = /`+/g;
+  let run: RegExpExecArray | null;
+  while ((run = runs.exec(masked)) !== null) {
+    const open = run[0];
+    const closer = new RegExp(`(?<!\`)${open}(?!\`)`, "g");
+    closer.lastIndex = run.index + open.length;
+    const close = closer.exec(masked);
+    if (close === null) continue; // an unmatched run is literal text
+    mask(units, run.index, close.index + open.length, "X");
+    runs.lastIndex = close.index + open.length;
+  }
+  masked = units.join("");
+  const patterns = [
+    // Autolinks: <scheme:...> and <user@host>.
+    /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g,
+    /<[^\s<>@]+@[^\s<>]+>/g,
+    // Inline links and images: [text](destination "title"), and reference links [text][ref].
+    /!?\[[^\]\n]*(?:\n[^\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
+    /!?\[[^\]]*\]\[[^\]]*\]/g,
+    // Bare URLs, without trailing punctuation.
+    /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g,
+  ];
+  for (const pattern of patterns) {
+    for (const match of masked.matchAll(pattern)) mask(units, match.index, match.index + match[0].length, "X");
+    masked = units.join("");
+  }
+  return masked;
+}
+
+const TERMINATOR = /[.!?]+["'’”)\]*_]*(?=\s|$)/g;
+
+function isAbbreviation(masked: string, period: number): boolean {
+  // The word ending at the period, with opening punctuation removed; `et al.` spans two words.
+  const before = masked.slice(0, period + 1);
+  const word = (/(\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").toLowerCase();
+  if (ABBREVIATIONS.includes(word)) return true;
+  const twoWords = (/(\S+\s+\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").replace(/\s+/g, " ").toLowerCase();
+  return ABBREVIATIONS.includes(twoWords);
+}
+
+/** Split `text` (Markdown prose) into sentences; an empty or blank text has none. */
+export function splitSentences(text: string): Sentence[] {
+  const masked = maskInline(text);
+  const sentences: Sentence[] = [];
+  let start = 0;
+  const push = (end: number): void => {
+    const slice = text.slice(start, end);
+    const lead = slice.length - slice.trimStart().length;
+    if (slice.trim() !== "") sentences.push({ start: start + lead, end, text: slice.trim() });
+    start = end;
+  };
+  for (const match of masked.matchAll(TERMINATOR)) {
+    const end = match.index + match[0].length;
+    const rest = masked.slice(end);
+    const next = /^\s*(\S)/.exec(rest)?.[1];
+    if (next !== undefined && /\p{Ll}/u.test(next)) continue;
+    const marks = /^[.!?]+/.exec(match[0])?.[0] ?? "";
+    if (marks === "." && isAbbreviation(masked, match.index)) continue;
+    push(end);
+  }
+  push(text.length);
+  return sentences;
+}
+
+/** The number of sentences in `text`. */
+export function countSentences(text: string): number {
+  return splitSentences(text).length;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { findSeparators, looksLikeTaskHeading, parseSectionHeading, parseTaskHeading } from "../../src/grammar/heading.js";
+
+const statuses = ["Open", "Deferred"];
+
+describe("task heading grammar", () => {
+  it("splits a canonical heading into its parts", () => {
+    const parsed = parseTaskHeading("Open · tv-2025-10-03:PR41 · Establish regression test suite");
+    expect(parsed.status).toEqual({ offset: 0, text: "Open" });
+    expect(parsed.id).toEqual({ offset: 7, text: "tv-2025-10-03:PR41" });
+    expect(parsed.title).toEqual({ offset: 28, text: "Establish regression test suite" });
+    expect(parsed.separators.map((s) => [s.offset, s.text, s.canonical])).toEqual([
+      [4, " · ", true],
+      [25, " · ", true],
+    ]);
+    expect(parsed.missingSeparators).toEqual([]);
+  });
+
+  it("finds separator look-alikes but not the hyphens of the identifier", () => {
+    expect(findSeparators("Open - tv-2025-10-03:PR41 – Title").map((s) => s.text)).toEqual([" - ", " – "]);
+    expect(findSeparators("Open—tv-2025-10-03:PR41 | Title").map((s) => s.text)).toEqual(["—", " | "]);
+    expect(findSeparators("Open·tv-2025-10-03:PR41 • Title").map((s) => s.text)).toEqual(["·", " • "]);
+    expect(findSeparators("tv-2025-10-03:PR41")).toEqual([]);
+  });
+
+  it("keeps later separators in the title", () => {
+    expect(parseTaskHeading("Open · tv-2025-10-03:PR41 · Title — with a dash · and a dot").title?.text).toBe(
+      "Title — with a dash · and a dot",
+    );
+  });
+
+  it("notices a missing separator between identifier and title", () => {
+    const parsed = parseTaskHeading("Open · tv-2025-10-03:PR41 Title words");
+    expect(parsed.id?.text).toBe("tv-2025-10-03:PR41");
+    expect(parsed.missingSeparators).toEqual([25]);
+    expect(parsed.title?.text).toBe("Title words");
+  });
+
+  it("handles a missing status, identifier or title", () => {
+    expect(parseTaskHeading("tv-2025-10-03:PR41 · Title")).toMatchObject({ status: undefined, id: { text: "tv-2025-10-03:PR41" }, title: { text: "Title" } });
+    expect(parseTaskHeading("Open · Title without identifier")).toMatchObject({ id: undefined, title: { text: "Title without identifier" } });
+    expect(parseTaskHeading("Open · tv-2025-10-03:PR41")).toMatchObject({ id: { text: "tv-2025-10-03:PR41" }, title: undefined });
+    expect(parseTaskHeading("Open tv-2025-10-03:PR41 Title")).toMatchObject({
+      status: { text: "Open" },
+      id: { text: "tv-2025-10-03:PR41" },
+      title: { text: "Title" },
+      missingSeparators: [4, 23],
+    });
+  });
+
+  it("detects task-shaped headings (spec section 2)", () => {
+    expect(looksLikeTaskHeading("Open · tv-2025-10-03:PR41 · Title", statuses)).toBe(true);
+    expect(looksLikeTaskHeading("open - something", statuses)).toBe(true);
+    expect(looksLikeTaskHeading("Completed · tv-2025-10-04:PR43 · Adopt", statuses)).toBe(true);
+    expect(looksLikeTaskHeading("Open source - why", statuses)).toBe(false);
+    expect(looksLikeTaskHeading("Options - foo", statuses)).toBe(false);
+    expect(looksLikeTaskHeading("Open tasks (updated 2025-10-03)", statuses)).toBe(false);
+    expect(looksLikeTaskHeading("· Open", statuses)).toBe(false);
+  });
+});
+
+describe("status section heading grammar", () => {
+  it("parses a stamped section with positions", () => {
+    expect(parseSectionHeading("Open tasks (updated 2025-10-03)", statuses)).toEqual({
+      status: { offset: 0, text: "Open" },
+      group: { offset: 11, text: "(updated 2025-10-03)" },
+      stamp: { offset: 20, text: "2025-10-03" },
+    });
+  });
+
+  it("recognises a configured status without a stamp, in any case", () => {
+    expect(parseSectionHeading("Deferred tasks", statuses)).toEqual({ status: { offset: 0, text: "Deferred" }, group: undefined, stamp: undefined });
+    expect(parseSectionHeading("open Tasks", statuses)?.status.text).toBe("open");
+    expect(parseSectionHeading("Open tasks (2025-10-03)", statuses)).toMatchObject({ group: { text: "(2025-10-03)" }, stamp: undefined });
+  });
+
+  it("recognises an unconfigured status only with an (updated …) stamp", () => {
+    expect(parseSectionHeading("Completed tasks (updated 2025-10-04)", statuses)?.status.text).toBe("Completed");
+    expect(parseSectionHeading("Completed tasks", statuses)).toBeUndefined();
+    expect(parseSectionHeading("Notes", statuses)).toBeUndefined();
+    expect(parseSectionHeading("Agent-Ready, Granular Refactoring Prompts (Copy/Paste)", statuses)).toBeUndefined();
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The inline text of a list item, line by line with exact positions, for rules that search what a
+ * field says (PR links, identifier mentions) in every line of its value and of its nested items.
+ */
+import type { Field, ListItem } from "./model.js";
+import { descendants, type Token } from "./tokens.js";
+
+/** One line's worth of inline text: `column` (1-based) is where `text` starts on `line`. */
+export interface TextLine {
+  readonly line: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/**
+ * The source text of every paragraph in `item` (its own and those of nested items at any depth),
+ * split into lines, in document order. Code blocks are not paragraphs, so they are left out; code
+ * spans, link destinations and autolinks are in. HTML comments are blanked (replaced with spaces, so
+ * columns stay right). Text on `from.line` before `from.column` is cut off (a field's label).
+ */
+export function itemTextLines(item: ListItem, from?: { readonly line: number; readonly column: number }): TextLine[] {
+  const roots: Token[] = [...item.blocks, ...item.lists.map((list) => list.token)];
+  const out: TextLine[] = [];
+  for (const paragraph of descendants(roots)) {
+    if (paragraph.type !== "paragraph") continue;
+    const texts = paragraph.text.split("\n");
+    const columns = texts.map((_, i) => (i === 0 ? paragraph.startColumn : 1));
+    for (const token of descendants(paragraph.children)) {
+      if (token.type !== "htmlText" || !token.text.startsWith("<!--")) continue;
+      for (let line = token.startLine; line <= token.endLine; line++) {
+        const i = line - paragraph.startLine;
+        const text = texts[i];
+        if (text === undefined) continue;
+        const column = columns[i] as number;
+        const start = line === token.startLine ? token.startColumn - column : 0;
+        const end = line === token.endLine ? token.endColumn - column : text.length;
+        texts[i] = text.slice(0, start) + " ".repeat(Math.max(0, end - start)) + text.slice(end);
+      }
+    }
+    texts.forEach((text, i) => {
+      const line = paragraph.startLine + i;
+      let column = columns[i] as number;
+      let kept = text;
+      if (from !== undefined && line === from.line && from.column > column) {
+        kept = text.slice(from.column - column);
+        column = from.column;
+      }
+      out.push({ line, column, text: kept });
+    });
+  }
+  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** The text of a field's value and nested items (the label left out). */
+export function fieldTextLines(field: Field): TextLine[] {
+  return itemTextLines(field.item, { line: field.line, column: field.valueColumn });
+}

@@ -1,0 +1,347 @@
+/**
+ * Conventional Commits headers (spec section 7): `<type>(<scope>)!: <subject>`, as pure functions.
+ *
+ * `parseHeader` splits a header into its parts with their offsets; `checkHeader` lists every
+ * problem with the part it concerns (offset and length in the header, so that a rule can put a
+ * range on it), a detail in the pack's "Expected …; Actual: …" wording, and a fix where the fix
+ * cannot change the meaning (the case of the type, the case of an ordinary first word, a trailing
+ * period).
+ *
+ * The problem codes reuse commitlint's rule names where the two check the same thing
+ * (`type-enum`, `type-case`, `type-empty`, `scope-case`, `subject-empty`, `subject-full-stop`,
+ * `subject-case`, `header-max-length`, `header-trim`); the oracle test compares them with
+ * commitlint on a generated set of headers. The parse follows the same header pattern as
+ * commitlint's conventional-commits preset (`^(\w*)(?:\((.*)\))?!?: (.*)$`): a header matches it
+ * exactly when this parse finds no `type-empty`, `scope-unclosed`, `separator` or `subject-empty`
+ * problem. Where several `)` could close the scope, the first one followed by `: ` (or `!: `) does,
+ * so `fix(parser): handle (nested): colons` has the scope `parser` (commitlint's greedy pattern
+ * would take `parser): handle (nested`).
+ */
+
+export interface HeaderPart {
+  /** 0-based offset in the header. */
+  readonly offset: number;
+  readonly text: string;
+}
+
+export interface ParsedHeader {
+  readonly header: string;
+  /** The type (ASCII word characters at the start; empty text when there are none). */
+  readonly type: HeaderPart;
+  /** The scope between the parentheses, when there are parentheses. */
+  readonly scope: HeaderPart | undefined;
+  /** Whether the scope's `(` has no matching `)`. */
+  readonly unclosedScope: boolean;
+  /** The breaking-change `!`. */
+  readonly breaking: HeaderPart | undefined;
+  /** Offset just after the type, scope and `!`: where the separator belongs. */
+  readonly prefixEnd: number;
+  /**
+   * The separator as written between the type/scope/`!` and the subject: `: ` when well formed,
+   * otherwise what stands there (e.g. ` :`, `:`); undefined when there is no colon after the type.
+   */
+  readonly separator: HeaderPart | undefined;
+  /** Everything after the separator (may start with extra spaces); undefined without a separator. */
+  readonly subject: HeaderPart | undefined;
+}
+
+export type CommitProblemCode =
+  | "header-trim"
+  | "header-max-length"
+  | "type-empty"
+  | "type-case"
+  | "type-enum"
+  | "scope-unclosed"
+  | "scope-empty"
+  | "scope-case"
+  | "scope-format"
+  | "scope-placeholder"
+  | "separator"
+  | "subject-empty"
+  | "subject-space"
+  | "subject-case"
+  | "subject-full-stop"
+  | "subject-vague";
+
+/** Problems that mean the header does not have the `<type>(<scope>)!: <subject>` shape at all. */
+export const FORMAT_PROBLEMS: ReadonlySet<CommitProblemCode> = new Set(["type-empty", "scope-unclosed", "separator", "subject-empty"]);
+
+export interface HeaderFix {
+  /** 0-based offset in the header. */
+  readonly offset: number;
+  readonly deleteCount: number;
+  readonly insertText: string;
+}
+
+export interface CommitProblem {
+  readonly code: CommitProblemCode;
+  /** 0-based offset of the offending text in the header. */
+  readonly offset: number;
+  readonly length: number;
+  /** "Expected …; Actual: …". */
+  readonly message: string;
+  readonly fix?: HeaderFix;
+}
+
+export interface CommitOptions {
+  /** Allowed types (exact, lowercase). */
+  readonly types: readonly string[];
+  /** Maximum header length in characters (code points). */
+  readonly maxLength: number;
+  /** Subjects that say nothing (compared case-insensitively, ignoring a trailing period). */
+  readonly vagueSubjects: readonly string[];
+  /** Whether a placeholder scope such as `<module>` is allowed (in a plan). */
+  readonly allowPlaceholderScope: boolean;
+}
+
+export const DEFAULT_VAGUE_SUBJECTS: readonly string[] = Object.freeze(["update stuff", "more tweaks", "misc fixes", "update tests", "wip"]);
+
+export const DEFAULT_MAX_LENGTH = 72;
+
+const SEPARATOR = ": ";
+const AFTER_SCOPE = /^!?: /;
+
+/** Split a header into type, scope, `!`, separator and subject. Never throws. */
+export function parseHeader(header: string): ParsedHeader {
+  const typeText = /^\w*/.exec(header)?.[0] ?? "";
+  const type = { offset: 0, text: typeText };
+  let position = typeText.length;
+  let scope: HeaderPart | undefined;
+  let unclosedScope = false;
+  if (header[position] === "(") {
+    const open = position;
+    const closers: number[] = [];
+    for (let i = header.indexOf(")", open + 1); i !== -1; i = header.indexOf(")", i + 1)) closers.push(i);
+    const close =
+      closers.find((i) => AFTER_SCOPE.test(header.slice(i + 1))) ??
+      closers.find((i) => /^!?\s*:/.test(header.slice(i + 1))) ??
+      closers[0];
+    if (close === undefined) {
+      unclosedScope = true;
+      const scope = { offset: open + 1, text: header.slice(open + 1) };
+      return { header, type, scope, unclosedScope, breaking: undefined, prefixEnd: header.length, separator: undefined, subject: undefined };
+    }
+    scope = { offset: open + 1, text: header.slice(open + 1, close) };
+    position = close + 1;
+  }
+  let breaking: HeaderPart | undefined;
+  if (header[position] === "!") {
+    breaking = { offset: position, text: "!" };
+    position++;
+  }
+  const rest = header.slice(position);
+  let separator: HeaderPart | undefined;
+  let subject: HeaderPart | undefined;
+  if (rest.startsWith(SEPARATOR)) {
+    separator = { offset: position, text: SEPARATOR };
+    subject = { offset: position + 2, text: rest.slice(2) };
+  } else {
+    const loose = /^\s*:[ \t]*/.exec(rest);
+    if (loose !== null) {
+      separator = { offset: position, text: loose[0] };
+      subject = { offset: position + loose[0].length, text: rest.slice(loose[0].length) };
+    }
+  }
+  return { header, type, scope, unclosedScope, breaking, prefixEnd: position, separator, subject };
+}
+
+const LOWER_WORDS = /^[\p{Ll}\p{N}]+(?:[-_./][\p{Ll}\p{N}]+)*$/u;
+const PLACEHOLDER = /^<([^<>]*)>$/;
+const PLACEHOLDER_WORD = /^\p{Ll}[\p{Ll}\p{N}]*(?:[-_][\p{Ll}\p{N}]+)*$/u;
+const HAS_UPPER = (text: string): boolean => text !== text.toLowerCase();
+
+function quote(text: string): string {
+  return JSON.stringify(text);
+}
+
+function normaliseSubject(text: string): string {
+  return text.trim().replace(/\s+/g, " ").replace(/\.+$/, "").toLowerCase();
+}
+
+/** A first word that is a capitalised ordinary word (`Add`, `Remove`): safe to lowercase. */
+const ORDINARY_FIRST_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
+
+/** Every problem of `header` under `options`, in order of position. */
+export function checkHeader(header: string, options: CommitOptions): { parsed: ParsedHeader; problems: CommitProblem[] } {
+  const parsed = parseHeader(header);
+  const problems: CommitProblem[] = [];
+  const length = [...header].length;
+
+  if (header.length !== header.trimStart().length || header.length !== header.trimEnd().length) {
+    const leading = header.length - header.trimStart().length;
+    const trailing = header.length - header.trimEnd().length;
+    const where = leading > 0 && trailing > 0 ? "leading and trailing" : leading > 0 ? "leading" : "trailing";
+    problems.push({
+      code: "header-trim",
+      offset: leading > 0 ? 0 : header.length - trailing,
+      length: leading > 0 ? leading : trailing,
+      message: `Expected no whitespace around the header; Actual: ${where} whitespace`,
+    });
+  }
+
+  const type = parsed.type;
+  const scope = parsed.scope;
+  const before = header.slice(0, parsed.prefixEnd);
+  if (parsed.separator === undefined && !parsed.unclosedScope) {
+    // No colon after a type: not a Conventional Commits header at all, so there is no type to judge.
+    problems.push({
+      code: "separator",
+      offset: 0,
+      length: Math.max(1, header.length),
+      message: `Expected a Conventional Commits header "<type>(<scope>): <subject>"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
+    });
+    return finish(parsed, problems, header, length, options);
+  }
+
+  if (type.text === "") {
+    problems.push({
+      code: "type-empty",
+      offset: 0,
+      length: 1,
+      message: `Expected a type before ${quote(header.slice(0, Math.max(1, parsed.prefixEnd)))} (<type>(<scope>): <subject>); Actual: none`,
+    });
+  } else {
+    const lower = type.text.toLowerCase();
+    if (type.text !== lower) {
+      problems.push({
+        code: "type-case",
+        offset: type.offset,
+        length: type.text.length,
+        message: `Expected a lowercase type${options.types.includes(lower) ? ` "${lower}"` : ""}; Actual: "${type.text}"`,
+        fix: { offset: type.offset, deleteCount: type.text.length, insertText: lower },
+      });
+    }
+    if (!options.types.includes(type.text)) {
+      problems.push({
+        code: "type-enum",
+        offset: type.offset,
+        length: type.text.length,
+        message: `Expected a type of ${options.types.join(", ")}; Actual: "${type.text}"`,
+      });
+    }
+  }
+
+  if (parsed.unclosedScope && scope !== undefined) {
+    problems.push({
+      code: "scope-unclosed",
+      offset: scope.offset - 1,
+      length: 1,
+      message: `Expected ")" to close the scope; Actual: "(${scope.text.slice(0, 20)}" without ")"`,
+    });
+  } else if (scope !== undefined) {
+    const placeholder = PLACEHOLDER.exec(scope.text);
+    const words = 'lowercase words joined by "-", "_", "." or "/"';
+    if (scope.text === "") {
+      problems.push({ code: "scope-empty", offset: scope.offset - 1, length: 2, message: 'Expected a scope inside the parentheses, or no parentheses; Actual: "()"' });
+    } else {
+      if (HAS_UPPER(scope.text)) {
+        problems.push({ code: "scope-case", offset: scope.offset, length: scope.text.length, message: `Expected a lowercase scope; Actual: "${scope.text}"` });
+      }
+      const lower = scope.text.toLowerCase();
+      if (placeholder !== null && PLACEHOLDER_WORD.test((placeholder[1] as string).toLowerCase())) {
+        if (!options.allowPlaceholderScope) {
+          problems.push({
+            code: "scope-placeholder",
+            offset: scope.offset,
+            length: scope.text.length,
+            message: `Expected a real scope (${words}), not a placeholder; Actual: "${scope.text}"`,
+          });
+        }
+      } else if (!LOWER_WORDS.test(lower)) {
+        problems.push({
+          code: "scope-format",
+          offset: scope.offset,
+          length: scope.text.length,
+          message: `Expected a scope of ${words}${options.allowPlaceholderScope ? ', or a placeholder such as "<module>"' : ""}; Actual: "${scope.text}"`,
+        });
+      }
+    }
+  }
+
+  const separator = parsed.separator;
+  if (separator !== undefined && separator.text !== SEPARATOR && !(separator.text === ":" && parsed.subject?.text === "")) {
+    problems.push({
+      code: "separator",
+      offset: separator.offset,
+      length: Math.max(1, separator.text.length),
+      message: `Expected ": " (a colon and one space) after "${before}"; Actual: ${quote(separator.text)}`,
+    });
+  }
+
+  const subject = parsed.subject;
+  if (subject !== undefined) {
+    const text = subject.text;
+    const trimmed = text.trimStart();
+    const start = subject.offset + (text.length - trimmed.length);
+    if (trimmed.trimEnd() === "") {
+      problems.push({
+        code: "subject-empty",
+        offset: Math.max(0, Math.min(subject.offset, header.length - 1)),
+        length: Math.max(1, text.length),
+        message: `Expected a subject after "${before}: "; Actual: none`,
+      });
+    } else {
+      if (trimmed.length !== text.length) {
+        problems.push({
+          code: "subject-space",
+          offset: subject.offset,
+          length: text.length - trimmed.length,
+          message: `Expected one space between ":" and the subject; Actual: ${text.length - trimmed.length + 1} spaces`,
+        });
+      }
+      const first = trimmed[0] as string;
+      if (/\p{Lu}/u.test(first)) {
+        const word = /^[\p{L}\p{N}]+/u.exec(trimmed)?.[0] ?? first;
+        const ordinary = ORDINARY_FIRST_WORD.exec(trimmed);
+        problems.push({
+          code: "subject-case",
+          offset: start,
+          length: word.length,
+          message: `Expected the subject to start with a lowercase letter${ordinary ? ` ("${first.toLowerCase()}${word.slice(1)}")` : ""}; Actual: "${word}"`,
+          ...(ordinary ? { fix: { offset: start, deleteCount: 1, insertText: first.toLowerCase() } } : {}),
+        });
+      }
+      const stops = /\.+$/.exec(header)?.[0] ?? "";
+      if (stops.length > 0 && stops.length < 3) {
+        problems.push({
+          code: "subject-full-stop",
+          offset: header.length - stops.length,
+          length: stops.length,
+          message: `Expected no trailing period; Actual: "…${header.slice(-Math.min(header.length, 12))}"`,
+          fix: { offset: header.length - stops.length, deleteCount: stops.length, insertText: "" },
+        });
+      }
+      const normal = normaliseSubject(trimmed);
+      if (options.vagueSubjects.some((vague) => normaliseSubject(vague) === normal)) {
+        problems.push({
+          code: "subject-vague",
+          offset: start,
+          length: trimmed.trimEnd().length,
+          message: `Expected a subject that says what changed; Actual: "${trimmed.trimEnd()}" (a vague subject)`,
+        });
+      }
+    }
+  }
+
+  return finish(parsed, problems, header, length, options);
+}
+
+/** Add the length problem and sort. */
+function finish(
+  parsed: ParsedHeader,
+  problems: CommitProblem[],
+  header: string,
+  length: number,
+  options: CommitOptions,
+): { parsed: ParsedHeader; problems: CommitProblem[] } {
+  if (length > options.maxLength) {
+    const cut = [...header].slice(0, options.maxLength).join("").length;
+    problems.push({
+      code: "header-max-length",
+      offset: cut,
+      length: header.length - cut,
+      message: `Expected a header of at most ${options.maxLength} characters; Actual: ${length}`,
+    });
+  }
+  return { parsed, problems: problems.sort((a, b) => a.offset - b.offset) };
+}

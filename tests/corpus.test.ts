@@ -29,6 +29,11 @@ export const V40_EXPECTED: Record<string, number[]> = {
   TL002: [40, 64, 89, 143, 161, 216],
   // Every heading is well formed.
   TL001: [],
+  // Coverage roadmap (line 64) lacks Priority and Validation; the fields of a task whose heading was
+  // deleted repeat Dependencies, Next steps, Validation, Git plan and PR under the previous task.
+  TL003: [64, 120, 124, 134, 135, 141],
+  // Every value follows the template.
+  TL004: [],
   // The Deferred PR35 task's PR status still holds the template's `<org>/<repo>` placeholders.
   TL007: [214],
   // Mentions of the placeholder identifier tv-2025-10-03:PR?? (Dependencies fields).

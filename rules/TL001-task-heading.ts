@@ -72,13 +72,16 @@ export default defineRule({
 
       for (const separator of task.separators) {
         if (separator.canonical) continue;
+        // At either end of the heading text, the spaces of a canonical separator would be trimmed away
+        // by Markdown, so a fix could never converge: report only.
+        const atEdge = separator.column === task.textColumn || separator.column + separator.text.length === task.textColumn + task.text.length;
         report({
           line: separator.line,
           column: separator.column,
           length: separator.text.length,
           detail: `Expected separator "${CANONICAL_SEPARATOR}" (middle dot with one space each side); Actual: "${separator.text}"`,
           context: task.text,
-          fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR },
+          ...(atEdge ? {} : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
         });
       }
       for (const gap of task.parsed.missingSeparators) {

@@ -148,8 +148,11 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
       const values = resolved.values as OptionValues<S & typeof SHARED_OPTIONS>;
       const model = getTaskLog(params, (values as unknown as { statuses: StatusFields }).statuses);
       if (!model.isTaskLog) return;
+      // markdownlint removes one leading byte order mark and micromark removes a second one, so with two
+      // of them every token's text is one character off its line and column: report, but never fix.
+      const fixable = !(params.lines[0] ?? "").startsWith("\uFEFF");
       const report = (entry: Report): void => {
-        const info = toErrorInfo(entry, params.lines);
+        const info = toErrorInfo(fixable ? entry : { ...entry, fix: undefined }, params.lines);
         if (info !== undefined) onError(info);
       };
       definition.check({ model, options: values, params, report });

@@ -1,11 +1,41 @@
-import { defineRule } from "../src/factory.js";
+import { defineRule, type Report } from "../src/factory.js";
 import { classifyUrl, DEFAULT_HOST, findUrls, isValidHost, prUrl, type IssueLink } from "../src/grammar/prurl.js";
-import { fieldTextLines } from "../src/itemtext.js";
+import { fieldTextLines, itemTokens } from "../src/itemtext.js";
 import type { Field } from "../src/model.js";
 import { option } from "../src/options.js";
+import { childOfType, descendants, type Token } from "../src/tokens.js";
 
 /** Fields whose links are PR links (matched case-insensitively). */
 const PR_FIELDS = new Set(["pr", "pr status"]);
+
+/** CommonMark label matching: case-insensitive, inner whitespace collapsed. */
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase();
+}
+
+/** The label a reference link names: `[text][label]` → label; `[label][]` and `[label]` → label. */
+function referenceLabel(link: Token): string {
+  const reference = childOfType(link, "reference");
+  const named = reference === undefined ? undefined : childOfType(reference, "referenceString");
+  if (named !== undefined) return named.text;
+  const label = childOfType(link, "label");
+  return label === undefined ? "" : (childOfType(label, "labelText")?.text ?? "");
+}
+
+/** Link reference definitions of the document: normalized label → destination (the first one wins). */
+function definitionsOf(tokens: readonly Token[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const token of descendants(tokens)) {
+    if (token.type !== "definition") continue;
+    const label = childOfType(token, "definitionLabel");
+    const labelString = label === undefined ? undefined : childOfType(label, "definitionLabelString");
+    const destination = descendants(token.children).find((child) => child.type === "definitionDestinationString");
+    if (labelString === undefined || destination === undefined) continue;
+    const key = normalizeLabel(labelString.text);
+    if (!out.has(key)) out.set(key, destination.text);
+  }
+  return out;
+}
 
 /** TL007 pr-link: PR links in the PR and PR status fields, and the Deferred task's link to its PR (spec section 8). */
 export default defineRule({
@@ -27,7 +57,8 @@ export default defineRule({
       description: "Statuses whose tasks must link their own PR (the identifier's number) in PR status.",
     }),
   },
-  check({ model, options, report }) {
+  check({ model, options, params, report }) {
+    let definitions: Map<string, string> | undefined;
     const hosts = options.host;
     const host = hosts[0] ?? DEFAULT_HOST;
     const required = new Set(options.linkRequired.map((status) => status.toLowerCase()));
@@ -38,34 +69,46 @@ export default defineRule({
       const prFields = task.fields.filter((field) => PR_FIELDS.has(field.label.trim().toLowerCase()));
       let candidates = 0;
       const issues: IssueLink[] = [];
+      const check = (found: string, at: Omit<Report, "detail">, via = ""): void => {
+        const url = classifyUrl(found, hosts);
+        if (url.kind === "other") return;
+        if (url.kind === "issue") {
+          issues.push(url);
+          return;
+        }
+        candidates++;
+        if (url.kind === "placeholder") {
+          report({
+            ...at,
+            detail: `Expected the task's PR URL ${expected}; Actual: template placeholder ${url.placeholders.join(", ")} in ${url.url}${via}`,
+          });
+        } else if (url.problems.length > 0) {
+          report({
+            ...at,
+            detail: `Expected ${prUrl(url.number, host, url.owner, url.repo)}; Actual: ${url.url}${via} (${url.problems.join("; ")})`,
+          });
+        } else if (number !== undefined && url.number !== number) {
+          report({
+            ...at,
+            detail: `Expected a link to PR #${number} (the identifier's PR number); Actual: PR #${url.number} (${url.url}${via})`,
+          });
+        }
+      };
       for (const field of prFields) {
         for (const text of fieldTextLines(field)) {
           for (const found of findUrls(text.text)) {
-            const url = classifyUrl(found.text, hosts);
-            const at = { line: text.line, column: text.column + found.index, length: found.text.length, context: found.text };
-            if (url.kind === "other") continue;
-            if (url.kind === "issue") {
-              issues.push(url);
-              continue;
-            }
-            candidates++;
-            if (url.kind === "placeholder") {
-              report({
-                ...at,
-                detail: `Expected the task's PR URL ${expected}; Actual: template placeholder ${url.placeholders.join(", ")} in ${url.url}`,
-              });
-            } else if (url.problems.length > 0) {
-              report({
-                ...at,
-                detail: `Expected ${prUrl(url.number, host, url.owner, url.repo)}; Actual: ${url.url} (${url.problems.join("; ")})`,
-              });
-            } else if (number !== undefined && url.number !== number) {
-              report({
-                ...at,
-                detail: `Expected a link to PR #${number} (the identifier's PR number); Actual: PR #${url.number} (${url.url})`,
-              });
-            }
+            check(found.text, { line: text.line, column: text.column + found.index, length: found.text.length, context: found.text });
           }
+        }
+        // Reference links (`[PR][pr35]` with `[pr35]: https://…` anywhere in the document).
+        for (const link of itemTokens(field.item)) {
+          if (link.type !== "link" || childOfType(link, "resource") !== undefined) continue;
+          const label = referenceLabel(link);
+          definitions ??= definitionsOf(params.parsers.micromark?.tokens ?? []);
+          const destination = definitions.get(normalizeLabel(label));
+          if (destination === undefined) continue;
+          const firstLine = link.text.split("\n")[0] as string;
+          check(destination, { line: link.startLine, column: link.startColumn, length: firstLine.length, context: link.text }, ` via [${label}]`);
         }
       }
       if (number === undefined || candidates > 0) continue;

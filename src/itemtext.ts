@@ -12,6 +12,13 @@ export interface TextLine {
   readonly text: string;
 }
 
+/** Every token of `item` (its blocks and nested lists at any depth), in document order. */
+export function itemTokens(item: ListItem): Token[] {
+  return descendants([...item.blocks, ...item.lists.map((list) => list.token)]).sort(
+    (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn,
+  );
+}
+
 /**
  * The source text of every paragraph in `item` (its own and those of nested items at any depth),
  * split into lines, in document order. Code blocks are not paragraphs, so they are left out; code
@@ -19,9 +26,8 @@ export interface TextLine {
  * columns stay right). Text on `from.line` before `from.column` is cut off (a field's label).
  */
 export function itemTextLines(item: ListItem, from?: { readonly line: number; readonly column: number }): TextLine[] {
-  const roots: Token[] = [...item.blocks, ...item.lists.map((list) => list.token)];
   const out: TextLine[] = [];
-  for (const paragraph of descendants(roots)) {
+  for (const paragraph of itemTokens(item)) {
     if (paragraph.type !== "paragraph") continue;
     const texts = paragraph.text.split("\n");
     const columns = texts.map((_, i) => (i === 0 ? paragraph.startColumn : 1));

@@ -8,35 +8,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintPack, ruleIds } from "../harness.js";
-import { CLEAN_LOG, HOSTS, cli2Config, context, formatDefault, replaceOnce, runCli, sorted, workspace } from "./support.js";
-
-interface Break {
-  readonly rule: string;
-  readonly from: string;
-  readonly to: string;
-  readonly fixable: boolean;
-}
-
-/** Breaks of the clean log (each `from` occurs once in it). */
-const BREAKS: readonly Break[] = [
-  { rule: "TL001", from: "### Open · tv-2025-10-03:PR41 · Establish", to: "### Open - tv-2025-10-03:PR41 · Establish", fixable: true },
-  { rule: "TL001", from: "### Deferred · tv-2025-10-03:PR35", to: "### deferred · tv-2025-10-03:PR35", fixable: true },
-  { rule: "TL003", from: "- **Priority**: P1", to: "- **Priority:** P1", fixable: true },
-  { rule: "TL004", from: "- **Size**: S", to: "- **Size**: s", fixable: true },
-  { rule: "TL004", from: "- **Meta?**: Yes — safeguards", to: "- **Meta?**: Yes - safeguards", fixable: true },
-  { rule: "TL006", from: "`test(regression): reorganize regression tests`", to: "`test(regression): reorganize regression tests.`", fixable: true },
-  { rule: "TL008", from: "## Open tasks (updated 2025-10-05)", to: "## Open tasks (updated 2025-10-04)", fixable: false },
-];
-
-const active = BREAKS.filter((item) => ruleIds.includes(item.rule));
-const apply = (text: string, breaks: readonly Break[]): string => breaks.reduce((out, item) => replaceOnce(out, item.from, item.to), text);
-const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split("\n").length;
-
-const BROKEN = apply(CLEAN_LOG, active);
-/** What --fix must leave: the clean log with only the unfixable breaks. */
-const FIXED = apply(CLEAN_LOG, active.filter((item) => !item.fixable));
-const crlf = (text: string): string => text.replace(/\n/g, "\r\n");
+import { lintPack } from "../harness.js";
+import { BROKEN, FIXED, active, crlf, lineOf } from "./broken.js";
+import { HOSTS, cli2Config, context, formatDefault, runCli, sorted, workspace } from "./support.js";
 
 describe("the broken log (library)", () => {
   it("has a fixable finding of the break's rule on each fixable break, and only unfixable findings once fixed", () => {

@@ -34,12 +34,21 @@ export default function setup(project: TestProject): () => void {
   const tarball = join(base, (packed[0] as { filename: string }).filename);
 
   const hosts = {} as Record<HostId, InstalledHost>;
+  const extensions = {} as Record<HostId, InstalledHost>;
   for (const spec of HOSTS) {
+    const node = findNode(spec.nodeMajor);
+    // The VS Code extension's own markdownlint-cli2: the host without the package (it comes from the workspace).
+    const extension = join(base, `extension-${spec.id}`);
+    cpSync(join(ROOT, "tests", "e2e", "hosts", spec.id), extension, { recursive: true });
+    runOrThrow("npm", ["ci", ...NPM_FLAGS], { cwd: extension });
+    cpSync(join(ROOT, "tests", "e2e", "drivers", "vscode-extension.mjs"), join(extension, "vscode-extension.mjs"));
+    extensions[spec.id] = { dir: extension, node };
+    // A user project: the host and the packed package.
     const dir = join(base, spec.id);
     cpSync(join(ROOT, "tests", "e2e", "hosts", spec.id), dir, { recursive: true });
     runOrThrow("npm", ["ci", ...NPM_FLAGS], { cwd: dir });
     runOrThrow("npm", ["install", "--no-save", ...NPM_FLAGS, tarball], { cwd: dir });
-    hosts[spec.id] = { dir, node: findNode(spec.nodeMajor) };
+    hosts[spec.id] = { dir, node };
   }
 
   const vscodeWorkspace = join(base, "vscode-workspace");
@@ -47,9 +56,9 @@ export default function setup(project: TestProject): () => void {
   writeFileSync(join(vscodeWorkspace, "package.json"), `${JSON.stringify({ name: "vscode-workspace", private: true }, null, 2)}\n`);
   runOrThrow("npm", ["install", "--save-dev", ...NPM_FLAGS, tarball], { cwd: vscodeWorkspace });
 
-  const context: E2EContext = { base, tarball, hosts, vscodeWorkspace };
+  const context: E2EContext = { base, tarball, hosts, extensions, vscodeWorkspace };
   project.provide("e2e", context);
-  console.log(`e2e setup: packed ${readdirSync(base).filter((name) => name.endsWith(".tgz")).join(", ")} and installed ${HOSTS.length} hosts in ${((Date.now() - started) / 1000).toFixed(1)} s (${base})`);
+  console.log(`e2e setup: packed ${readdirSync(base).filter((name) => name.endsWith(".tgz")).join(", ")} and installed ${HOSTS.length} hosts and their extension copies in ${((Date.now() - started) / 1000).toFixed(1)} s (${base})`);
   return () => {
     if (process.env["TASKLOG_E2E_KEEP"] !== "1") rmSync(base, { recursive: true, force: true });
   };

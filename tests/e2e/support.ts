@@ -44,6 +44,11 @@ export interface E2EContext {
   /** The packed `markdownlint-rule-tasklog-<version>.tgz`. */
   readonly tarball: string;
   readonly hosts: Record<HostId, InstalledHost>;
+  /**
+   * The host as the VS Code extension bundles it: markdownlint-cli2 without the package, plus the
+   * driver tests/e2e/drivers/vscode-extension.mjs (which calls `main` the way the extension does).
+   */
+  readonly extensions: Record<HostId, InstalledHost>;
   /** A VS Code workspace: only the tarball installed (the extension brings its own markdownlint-cli2). */
   readonly vscodeWorkspace: string;
 }

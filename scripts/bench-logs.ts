@@ -1,0 +1,73 @@
+/**
+ * Documents for the benchmark and the micromark-overrides equivalence test.
+ *
+ * - `generatedLogOfSize(bytes)`: a valid generated log (tests/support/generate.ts) whose size is the
+ *   closest to `bytes` (the generator takes a task count, so the count is searched for).
+ * - `replicateLog(source, copies)`: the real log repeated `copies` times with its identifiers, PR
+ *   links and PR mentions renumbered per copy, so identifiers stay unique and references still
+ *   resolve inside each copy. Unlike the generated logs it keeps the real log's findings (placeholder
+ *   identifiers, stale stamps, template placeholders), so the rules' reporting paths are exercised.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+type GenerateModule = typeof import("../tests/support/generate.js");
+
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+export const REAL_LOG_PATH = "/work/shared/corpus/real/tv-tasks.v40.md";
+/** Seed of every generated log of the benchmark and the equivalence test. */
+export const SEED = 40;
+
+let generator: GenerateModule | undefined;
+
+/**
+ * The shared generator. Imported by URL so that the same code runs under vitest and under plain
+ * Node 22 (which strips the types of `.ts` files but does not map `.js` specifiers to them).
+ */
+export async function loadGenerator(): Promise<GenerateModule> {
+  generator ??= (await import(pathToFileURL(`${ROOT}tests/support/generate.ts`).href)) as GenerateModule;
+  return generator;
+}
+
+export function readRealLog(): string {
+  return readFileSync(REAL_LOG_PATH, "utf8");
+}
+
+/** Task count whose generated log (seed `SEED`) is closest in size to `bytes`, and the log. */
+export async function generatedLogOfSize(bytes: number): Promise<{ tasks: number; text: string }> {
+  const { generateTaskLog } = await loadGenerator();
+  const probe = 64;
+  const perTask = generateTaskLog(probe, SEED).length / probe;
+  const estimate = Math.max(1, Math.round(bytes / perTask));
+  let best = { tasks: estimate, text: generateTaskLog(estimate, SEED) };
+  // Sizes are not strictly monotonic in the count (each count draws a new log): look around.
+  const window = Math.max(2, Math.round(estimate * 0.08));
+  for (let tasks = Math.max(1, estimate - window); tasks <= estimate + window; tasks++) {
+    const text = tasks === best.tasks ? best.text : generateTaskLog(tasks, SEED);
+    if (Math.abs(text.length - bytes) < Math.abs(best.text.length - bytes)) best = { tasks, text };
+  }
+  return best;
+}
+
+/** A generated log with exactly `tasks` tasks (seed `SEED`). */
+export async function generatedLog(tasks: number): Promise<string> {
+  const { generateTaskLog } = await loadGenerator();
+  return generateTaskLog(tasks, SEED);
+}
+
+/** The real log repeated `copies` times; copy k > 0 adds k × 10000 to every PR number it carries. */
+export function replicateLog(source: string, copies: number): string {
+  const parts: string[] = [];
+  for (let copy = 0; copy < copies; copy++) {
+    const shift = copy * 10_000;
+    parts.push(
+      copy === 0
+        ? source
+        : source
+            .replace(/(\b[a-z]+-\d{4}-\d{2}-\d{2}:PR)(\d+)/g, (_, head: string, n: string) => `${head}${Number(n) + shift}`)
+            .replace(/(\/pull\/)(\d+)/g, (_, head: string, n: string) => `${head}${Number(n) + shift}`)
+            .replace(/(\bPR #)(\d+)/g, (_, head: string, n: string) => `${head}${Number(n) + shift}`),
+    );
+  }
+  return parts.join(source.endsWith("\n") ? "\n" : "\n\n");
+}

@@ -96,6 +96,10 @@ describe("micromark 4.0.2 through npm overrides: identical findings", () => {
     expect(version(modules, "markdownlint")).toBe("0.42.1");
     expect(version(modules, "micromark")).toBe("4.0.2");
     expect(version(modules, "micromark-core-commonmark")).toBe("2.0.3");
+    // One copy of each: markdownlint's labelEnd shim only works when it patches micromark's own copy.
+    expect(existsSync(join(modules, "markdownlint", "node_modules", "micromark"))).toBe(false);
+    expect(existsSync(join(modules, "markdownlint", "node_modules", "micromark-core-commonmark"))).toBe(false);
+    expect(existsSync(join(modules, "micromark", "node_modules", "micromark-core-commonmark"))).toBe(false);
   });
 
   it("on every real corpus version", () => {

@@ -68,7 +68,8 @@ export default defineRule({
             if (match !== undefined && !isMultiPart(field)) {
               fail(`${expected}; Actual: ${show(field.value)} (wrong case)`, replaceValue(match));
             } else {
-              fail(`${expected}; Actual: ${show(isMultiPart(field) && field.value !== "" ? `${line}…` : field.value)}`);
+              const actual = !isMultiPart(field) ? show(field.value) : line === "" ? "a nested list or block" : `${show(line)} and more lines`;
+              fail(`${expected}; Actual: ${actual}`);
             }
             break;
           }

@@ -68,7 +68,13 @@ export default defineRule({
         const wanted = `**${canonical}**:`;
         if (field.labelSpan.text !== wanted) {
           const why = [
-            ...(field.form === "colon-inside" ? ["colon inside the bold label"] : field.form === "plain" ? ["label not bold"] : []),
+            ...(field.form === "colon-inside"
+              ? ["colon inside the bold label"]
+              : field.form === "spaced-colon"
+                ? ["space before the colon"]
+                : field.form === "plain"
+                  ? ["label not bold"]
+                  : []),
             ...(field.label !== canonical ? ["wrong case"] : []),
           ].join(", ");
           report({

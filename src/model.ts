@@ -60,7 +60,7 @@ export interface ListItem {
   readonly lists: List[];
 }
 
-export type LabelForm = "canonical" | "colon-inside" | "plain";
+export type LabelForm = "canonical" | "colon-inside" | "spaced-colon" | "plain";
 
 export interface Field {
   /** The label as written, without emphasis markers and colon, e.g. `Meta?`. */
@@ -235,6 +235,11 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
       label = inner;
       form = "canonical";
       labelEnd = first.endColumn + 1;
+    } else if (after !== undefined && after.type === "data" && /^[ \t]+:/.test(after.text)) {
+      // `**Label** :`: a field all the same, in a non-canonical form.
+      label = inner;
+      form = "spaced-colon";
+      labelEnd = first.endColumn + after.text.indexOf(":") + 1;
     } else {
       return undefined;
     }

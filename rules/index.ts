@@ -6,10 +6,12 @@ import TL001 from "./TL001-task-heading.js";
 import TL002 from "./TL002-task-id.js";
 import TL003 from "./TL003-task-fields.js";
 import TL004 from "./TL004-task-values.js";
+import TL005 from "./TL005-branch-name.js";
+import TL006 from "./TL006-commit-message.js";
 import TL007 from "./TL007-pr-link.js";
 import TL008 from "./TL008-section-updated.js";
 import TL009 from "./TL009-task-reference.js";
 
-export const rules = [TL001, TL002, TL003, TL004, TL007, TL008, TL009] as const;
+export const rules = [TL001, TL002, TL003, TL004, TL005, TL006, TL007, TL008, TL009] as const;
 
 export default rules;

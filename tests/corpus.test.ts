@@ -34,6 +34,10 @@ export const V40_EXPECTED: Record<string, number[]> = {
   TL003: [64, 120, 124, 134, 135, 141],
   // Every value follows the template.
   TL004: [],
+  // Git plans without a Branch: Coverage roadmap (line 84) and Accelerate test execution (line 114).
+  TL005: [84, 114],
+  // Every planned commit and PR title is a well-formed Conventional Commits header.
+  TL006: [],
   // The Deferred PR35 task's PR status still holds the template's `<org>/<repo>` placeholders.
   TL007: [214],
   // Mentions of the placeholder identifier tv-2025-10-03:PR?? (Dependencies fields).

@@ -1,0 +1,271 @@
+/**
+ * The Git plan of a task (spec section 7) read off the task-log model: the `Branch:` and
+ * `Commits:` items nested under a `Git plan` field, the PR title of a `PR` field, and the code spans
+ * that hold them, with the source position of every character (so that rules can range and fix
+ * what they find). Also the branch-name convention `<type>/<scope>-<desc>` as a pure function.
+ */
+import type { Field, ListItem, Task } from "./model.js";
+import { checkBranchName } from "./grammar/refname.js";
+import type { Token } from "./tokens.js";
+
+export interface Position {
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+}
+
+export interface CodeSpan {
+  readonly token: Token;
+  /** The code as CommonMark reads it: one space of padding on both sides removed, line endings as spaces. */
+  readonly text: string;
+  /** Where `text` starts. */
+  readonly line: number;
+  readonly column: number;
+  /** Source position of the character at `offset` in `text` (the end of the code for `offset === text.length`). */
+  readonly position: (offset: number) => Position;
+}
+
+/** A code span token (`codeText`) with its text and character positions. */
+export function codeSpanOf(token: Token): CodeSpan {
+  let text = "";
+  const positions: Position[] = [];
+  for (const child of token.children) {
+    if (child.type === "codeTextData") {
+      text += child.text;
+      for (let i = 0; i < child.text.length; i++) positions.push({ line: child.startLine, column: child.startColumn + i });
+    } else if (child.type === "lineEnding") {
+      text += " ";
+      positions.push({ line: child.startLine, column: child.startColumn });
+    }
+  }
+  const closing = token.children[token.children.length - 1];
+  const end: Position = closing !== undefined && closing.type === "codeTextSequence"
+    ? { line: closing.startLine, column: closing.startColumn }
+    : { line: token.endLine, column: token.endColumn };
+  const start = positions[0] ?? end;
+  return {
+    token,
+    text,
+    line: start.line,
+    column: start.column,
+    position: (offset) => positions[offset] ?? end,
+  };
+}
+
+/** A nested list item that starts with a label and a colon: `Branch: …`, `**Branch**: …`, `**Branch:** …`. */
+export interface LabeledItem {
+  readonly item: ListItem;
+  /** The label as written, without emphasis and colon. */
+  readonly label: string;
+  readonly line: number;
+  readonly labelColumn: number;
+  /** Length of the label including emphasis markers and colon. */
+  readonly labelLength: number;
+  /** 1-based column of the first non-space character after the colon (end of the label when none). */
+  readonly valueColumn: number;
+  /** The value's text on the item's paragraph (continuation lines joined with spaces), trimmed. */
+  readonly valueText: string;
+  /** The code span the value starts with, if it starts with one. */
+  readonly leadingCode: CodeSpan | undefined;
+}
+
+const PLAIN_LABEL = /^([A-Za-z][A-Za-z ]*?)[ \t]*:/;
+
+/** The label and value of a nested item, or undefined when it does not start with `Label:`. */
+export function labeledItemOf(item: ListItem): LabeledItem | undefined {
+  const paragraph = item.paragraph;
+  if (paragraph === undefined || paragraph.startLine !== item.line) return undefined;
+  const inline = paragraph.children;
+  const first = inline[0];
+  if (first === undefined) return undefined;
+  let label: string;
+  let rest: Token[];
+  let remainder: string; // text of the value in the token that held the colon
+  let remainderColumn: number;
+  if (first.type === "data") {
+    const match = PLAIN_LABEL.exec(first.text);
+    if (match === null) return undefined;
+    label = match[1] as string;
+    remainder = first.text.slice(match[0].length);
+    remainderColumn = first.startColumn + match[0].length;
+    rest = inline.slice(1);
+  } else if (first.type === "strong" && first.startLine === first.endLine) {
+    const inner = first.text.slice(2, -2);
+    const after = inline[1];
+    if (inner.endsWith(":")) {
+      label = inner.slice(0, -1).trim();
+      remainder = "";
+      remainderColumn = first.endColumn;
+      rest = inline.slice(1);
+    } else if (after !== undefined && after.type === "data" && after.text.startsWith(":")) {
+      label = inner.trim();
+      remainder = after.text.slice(1);
+      remainderColumn = after.startColumn + 1;
+      rest = inline.slice(2);
+    } else {
+      return undefined;
+    }
+  } else {
+    return undefined;
+  }
+  if (label === "") return undefined;
+  const labelLength = remainderColumn - first.startColumn;
+  let valueColumn = remainderColumn;
+  let leadingCode: CodeSpan | undefined;
+  if (remainder.trim() !== "") {
+    valueColumn = remainderColumn + (remainder.length - remainder.trimStart().length);
+  } else {
+    const next = rest.find((token) => !(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === "")));
+    if (next !== undefined && next.type === "codeText") leadingCode = codeSpanOf(next);
+    if (next !== undefined && next.startLine === item.line) {
+      valueColumn = next.startColumn + (next.type === "data" ? next.text.length - next.text.trimStart().length : 0);
+    }
+  }
+  const valueText = (remainder + rest.map((token) => token.text).join("")).replace(/\s*\n\s*/g, " ").trim();
+  return { item, label, line: item.line, labelColumn: first.startColumn, labelLength, valueColumn, valueText, leadingCode };
+}
+
+/** Items of the lists nested directly in `item`. */
+export function nestedItems(item: ListItem): ListItem[] {
+  return item.lists.flatMap((list) => list.items);
+}
+
+/** The code span an item starts with, if its first paragraph starts with one on the item's line. */
+export function leadingCodeOf(item: ListItem): CodeSpan | undefined {
+  const first = item.paragraph?.children[0];
+  return first !== undefined && first.type === "codeText" && first.startLine === item.line ? codeSpanOf(first) : undefined;
+}
+
+export interface GitPlan {
+  readonly field: Field;
+  /** Labeled items nested under the field, in order. */
+  readonly items: readonly LabeledItem[];
+  /** `Branch:` items (label matched case-insensitively). */
+  readonly branches: readonly LabeledItem[];
+  /** `Commits:` (or `Commit:`) items. */
+  readonly commits: readonly LabeledItem[];
+}
+
+const isNamed = (field: Field, name: string): boolean =>
+  field.name === name || field.label.trim().toLowerCase() === name.toLowerCase();
+
+/** Every `Git plan` field of a task (a task may hold two when a heading was deleted), with its items. */
+export function gitPlansOf(task: Task): GitPlan[] {
+  return task.fields
+    .filter((field) => isNamed(field, "Git plan"))
+    .map((field) => {
+      const items = nestedItems(field.item)
+        .map(labeledItemOf)
+        .filter((item): item is LabeledItem => item !== undefined);
+      return {
+        field,
+        items,
+        branches: items.filter((item) => item.label.toLowerCase() === "branch"),
+        commits: items.filter((item) => /^commits?$/i.test(item.label)),
+      };
+    });
+}
+
+export interface PrTitle {
+  /** The `PR` field. */
+  readonly field: Field;
+  readonly code: CodeSpan;
+  /** `inline`: `- **PR**: Title \`…\``; `suggestion`: a nested `Title suggestion:` (or `Title:`) item. */
+  readonly source: "inline" | "suggestion";
+}
+
+const TITLE_BEFORE_CODE = /(?:^|[\s:;,(])title(?:[ \t]+suggestion)?[ \t]*:?[ \t]*$/i;
+const TITLE_LABEL = /^title(?: suggestion)?$/i;
+
+/** The PR titles a task's `PR` fields give. */
+export function prTitlesOf(task: Task): PrTitle[] {
+  const out: PrTitle[] = [];
+  for (const field of task.fields) {
+    if (!isNamed(field, "PR")) continue;
+    const inline = field.valueInline;
+    for (let i = 1; i < inline.length; i++) {
+      const token = inline[i] as Token;
+      const before = inline[i - 1] as Token;
+      if (token.type === "codeText" && before.type === "data" && TITLE_BEFORE_CODE.test(before.text)) {
+        out.push({ field, code: codeSpanOf(token), source: "inline" });
+      }
+    }
+    for (const item of nestedItems(field.item)) {
+      const labeled = labeledItemOf(item);
+      if (labeled !== undefined && TITLE_LABEL.test(labeled.label.trim()) && labeled.leadingCode !== undefined) {
+        out.push({ field, code: labeled.leadingCode, source: "suggestion" });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The branch-name convention.
+
+export type BranchProblemKind = "placeholder" | "git" | "shape" | "type" | "kebab" | "words";
+
+export interface BranchProblem {
+  readonly kind: BranchProblemKind;
+  /** 0-based offset in the branch name. */
+  readonly offset: number;
+  readonly length: number;
+  /** "Expected …; Actual: …". */
+  readonly message: string;
+}
+
+const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const EXAMPLE = "feat/parser-error-messages";
+
+/**
+ * Problems of a Git plan branch name: `<type>/<scope>-<desc>` with a type of `types`, lowercase
+ * kebab-case with at least two words after the slash, and a valid git branch name. A template
+ * placeholder (`<type>/<scope>-<desc>`) is one problem and nothing else is said about it.
+ */
+export function checkPlanBranch(name: string, types: readonly string[]): BranchProblem[] {
+  const quoted = JSON.stringify(name);
+  if (/<[^<>]*>/.test(name)) {
+    return [{ kind: "placeholder", offset: 0, length: name.length, message: `Expected a real branch name such as "${EXAMPLE}"; Actual: the template placeholder ${quoted}` }];
+  }
+  const problems: BranchProblem[] = [];
+  const git = checkBranchName(name)[0];
+  if (git !== undefined) {
+    problems.push({
+      kind: "git",
+      offset: git.offset,
+      length: Math.max(1, git.length),
+      message: `Expected a valid git branch name (git check-ref-format --branch: ${git.message}); Actual: ${quoted}`,
+    });
+  }
+  const slash = name.indexOf("/");
+  if (slash <= 0 || slash === name.length - 1) {
+    problems.push({
+      kind: "shape",
+      offset: 0,
+      length: name.length,
+      message: `Expected <type>/<scope>-<desc>, e.g. "${EXAMPLE}"; Actual: ${quoted}`,
+    });
+    return problems.sort((a, b) => a.offset - b.offset);
+  }
+  const type = name.slice(0, slash);
+  if (!types.includes(type)) {
+    problems.push({ kind: "type", offset: 0, length: type.length, message: `Expected a branch type of ${types.join(", ")}; Actual: "${type}"` });
+  }
+  const rest = name.slice(slash + 1);
+  if (!KEBAB.test(rest)) {
+    problems.push({
+      kind: "kebab",
+      offset: slash + 1,
+      length: rest.length,
+      message: `Expected lowercase kebab-case after "${type}/" (words of a-z and 0-9 joined by single "-"); Actual: "${rest}"`,
+    });
+  } else if (!rest.includes("-")) {
+    problems.push({
+      kind: "words",
+      offset: slash + 1,
+      length: rest.length,
+      message: `Expected at least two words after "${type}/" (<scope>-<desc>); Actual: "${rest}"`,
+    });
+  }
+  return problems.sort((a, b) => a.offset - b.offset);
+}

@@ -26,12 +26,23 @@ function findNode(major: number): string {
   throw new Error(`No Node.js ${major} found (tried ${candidates.join(", ")}); set TASKLOG_E2E_NODE${major}.`);
 }
 
+/** Pack exactly what `npm publish` would publish into a fresh temporary folder. */
+export function pack(): { base: string; tarball: string } {
+  const base = mkdtempSync(join(tmpdir(), "tasklog-e2e-"));
+  const packed = JSON.parse(runOrThrow("npm", ["pack", "--json", "--pack-destination", base, "--loglevel=error"], { cwd: ROOT })) as { filename: string }[];
+  return { base, tarball: join(base, (packed[0] as { filename: string }).filename) };
+}
+
+/** Teardown: remove the temporary folder (kept when TASKLOG_E2E_KEEP=1). */
+export function cleanup(base: string): () => void {
+  return () => {
+    if (process.env["TASKLOG_E2E_KEEP"] !== "1") rmSync(base, { recursive: true, force: true });
+  };
+}
+
 export default function setup(project: TestProject): () => void {
   const started = Date.now();
-  const base = mkdtempSync(join(tmpdir(), "tasklog-e2e-"));
-  // Pack exactly what `npm publish` would publish.
-  const packed = JSON.parse(runOrThrow("npm", ["pack", "--json", "--pack-destination", base, "--loglevel=error"], { cwd: ROOT })) as { filename: string }[];
-  const tarball = join(base, (packed[0] as { filename: string }).filename);
+  const { base, tarball } = pack();
 
   const hosts = {} as Record<HostId, InstalledHost>;
   const extensions = {} as Record<HostId, InstalledHost>;
@@ -59,7 +70,5 @@ export default function setup(project: TestProject): () => void {
   const context: E2EContext = { base, tarball, hosts, extensions, vscodeWorkspace };
   project.provide("e2e", context);
   console.log(`e2e setup: packed ${readdirSync(base).filter((name) => name.endsWith(".tgz")).join(", ")} and installed ${HOSTS.length} hosts and their extension copies in ${((Date.now() - started) / 1000).toFixed(1)} s (${base})`);
-  return () => {
-    if (process.env["TASKLOG_E2E_KEEP"] !== "1") rmSync(base, { recursive: true, force: true });
-  };
+  return cleanup(base);
 }

@@ -24,6 +24,8 @@ interface SarifLog {
 }
 
 const CONFIG = { default: false, tasklog: true, TL008: "warning" };
+/** The command line of examples/github-actions.yml. */
+const ARGS = ["**/*.md", "#node_modules"];
 const FORMATTERS = [
   ["markdownlint-cli2-formatter-default"],
   ["markdownlint-cli2-formatter-sarif", { name: "markdownlint.sarif" }],
@@ -41,7 +43,8 @@ describe.each(HOSTS)("output formatters with markdownlint-cli2 $cli2", (spec) =>
   const lint = () => {
     const host = context().hosts[spec.id];
     const dir = workspace(host.dir, { "tv-tasks.md": content, ".markdownlint-cli2.jsonc": cli2Config(CONFIG, { outputFormatters: FORMATTERS }) });
-    const result = runCli(host, dir, ["tv-tasks.md"]);
+    const result = runCli(host, dir, ARGS);
+    expect(result.stdout).toMatch(/Linting: 1 file/);
     expect(result.stderr).not.toMatch(/Unable to import|threw an exception/);
     expect(result.status).toBe(1);
     return dir;
@@ -86,5 +89,18 @@ describe.each(HOSTS)("output formatters with markdownlint-cli2 $cli2", (spec) =>
     expect(sorted(cases)).toEqual(sorted(expected));
     expect(xml).not.toMatch(/TL008\//);
     // JUnit has no field for a help URL; the rule ID names the docs page (docs/rules/<ID>-<name>.md).
+  });
+});
+
+describe("examples/github-actions.yml", () => {
+  const workflow = readFileSync(join(ROOT, "examples", "github-actions.yml"), "utf8");
+
+  it("runs the tested command line and uploads the SARIF file the tested configuration writes", () => {
+    expect(workflow).toMatch(/^\s+- run: npm ci$/m);
+    expect(workflow).toContain(`- run: npx markdownlint-cli2 ${ARGS.map((arg) => `"${arg}"`).join(" ")}\n`);
+    const sarif = FORMATTERS.find((formatter) => formatter[0] === "markdownlint-cli2-formatter-sarif")?.[1] as { name: string };
+    expect(workflow).toMatch(new RegExp(`^\\s+sarif_file: ${sarif.name.replace(".", "\\.")}$`, "m"));
+    expect(workflow).toContain(`["markdownlint-cli2-formatter-sarif", { "name": "${sarif.name}" }]`);
+    expect(workflow).toContain("uses: github/codeql-action/upload-sarif@");
   });
 });

@@ -121,7 +121,7 @@ export function labeledItemOf(item: ListItem): LabeledItem | undefined {
       valueColumn = next.startColumn + (next.type === "data" ? next.text.length - next.text.trimStart().length : 0);
     }
   }
-  const valueText = (remainder + rest.map((token) => token.text).join("")).replace(/\s*\n\s*/g, " ").trim();
+  const valueText = (remainder + rest.map((token) => token.text).join("")).replace(/(?<!\s)\s*\n\s*/g, " ").trim();
   return { item, label, line: item.line, labelColumn: first.startColumn, labelLength, valueColumn, valueText, leadingCode };
 }
 

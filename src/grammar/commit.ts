@@ -155,7 +155,7 @@ function quote(text: string): string {
 }
 
 function normaliseSubject(text: string): string {
-  return text.trim().replace(/\s+/g, " ").replace(/\.+$/, "").toLowerCase();
+  return text.trim().replace(/\s+/g, " ").replace(/(?<!\.)\.+$/, "").toLowerCase();
 }
 
 /** A first word that is a capitalised ordinary word (`Add`, `Remove`): safe to lowercase. */
@@ -301,7 +301,7 @@ export function checkHeader(header: string, options: CommitOptions): { parsed: P
           ...(ordinary ? { fix: { offset: start, deleteCount: 1, insertText: first.toLowerCase() } } : {}),
         });
       }
-      const stops = /\.+$/.exec(header)?.[0] ?? "";
+      const stops = /(?<!\.)\.+$/.exec(header)?.[0] ?? "";
       if (stops.length > 0 && stops.length < 3) {
         problems.push({
           code: "subject-full-stop",

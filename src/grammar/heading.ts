@@ -14,7 +14,7 @@ export const CANONICAL_SEPARATOR = " \u00B7 ";
  * spacing, or an ASCII hyphen with a space on both sides (a hyphen without spaces is part of
  * the identifier).
  */
-const SEPARATOR = /[ \t]*[\u00B7\u2022|\u2013\u2014][ \t]*|[ \t]+-[ \t]+/g;
+const SEPARATOR = /(?<![ \t])[ \t]*[\u00B7\u2022|\u2013\u2014][ \t]*|(?<![ \t])[ \t]+-[ \t]+/g;
 
 /** The outline of an identifier: letters, a dash, then a colon somewhere. */
 const ID_OUTLINE = /^[A-Za-z]+-\S*:/;

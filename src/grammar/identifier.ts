@@ -4,7 +4,7 @@
 import { checkDate, type CalendarDate } from "./date.js";
 
 /** Text shaped like an identifier: letters, a dash, something date-shaped, a colon (spec section 2). */
-export const IDENTIFIER_SHAPE = /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/;
+export const IDENTIFIER_SHAPE = /(?<![A-Za-z])[A-Za-z]+-\d{4}-\d{2}-\d{2}:/;
 
 /**
  * Identifier-like mentions inside running text (spec section 9). The suffix takes letters, digits

@@ -19,7 +19,7 @@ export interface UrlMatch {
 
 const SCHEME = /(?<![A-Za-z0-9+.-])https?:\/\//gi;
 /** Characters GFM's autolink literal drops from the end of a URL. */
-const TRAILING_PUNCTUATION = /[.,:;!?*_~'"]+$/;
+const TRAILING_PUNCTUATION = /(?<![.,:;!?*_~'"])[.,:;!?*_~'"]+$/;
 
 /**
  * URLs with an `http` or `https` scheme in `text`. A URL ends at whitespace, a backtick, a quote, an

@@ -59,8 +59,10 @@ export function maskInline(text: string): string {
     /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g,
     /<[^\s<>@]+@[^\s<>]+>/g,
     // Inline links and images: [text](destination "title"), and reference links [text][ref].
-    /!?\[[^\]\n]*(?:\n[^\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
-    /!?\[[^\]]*\]\[[^\]]*\]/g,
+    // (The text holds no `[`: the innermost bracket opens the link, as in CommonMark, and a run of
+    // unclosed `[` is scanned once, not once per bracket.)
+    /!?\[[^[\]\n]*(?:\n[^[\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
+    /!?\[[^[\]]*\]\[[^[\]]*\]/g,
     // Bare URLs, without trailing punctuation.
     /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g,
   ];
@@ -71,14 +73,14 @@ export function maskInline(text: string): string {
   return masked;
 }
 
-const TERMINATOR = /[.!?]+["'’”)\]*_]*(?=\s|$)/g;
+const TERMINATOR = /(?<![.!?])[.!?]+["'’”)\]*_]*(?=\s|$)/g;
 
 function isAbbreviation(masked: string, period: number): boolean {
   // The word ending at the period, with opening punctuation removed; `et al.` spans two words.
   const before = masked.slice(0, period + 1);
-  const word = (/(\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").toLowerCase();
+  const word = (/(?<!\S)(\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").toLowerCase();
   if (ABBREVIATIONS.includes(word)) return true;
-  const twoWords = (/(\S+\s+\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").replace(/\s+/g, " ").toLowerCase();
+  const twoWords = (/(?<!\S)(\S+\s+\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").replace(/\s+/g, " ").toLowerCase();
   return ABBREVIATIONS.includes(twoWords);
 }
 

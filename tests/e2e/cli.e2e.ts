@@ -207,3 +207,29 @@ describe("the recommended preset file", () => {
     expect(preset["MD029"]).toEqual({ style: "one" });
   });
 });
+
+describe("the README's configuration examples (## Using it)", () => {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const usingIt = readme.slice(readme.indexOf("\n## Using it"));
+  const blocks = [...usingIt.matchAll(/^```jsonc\n([\s\S]*?)^```$/gm)].map((match) => match[1] as string).filter((block) => block.includes('"customRules"'));
+
+  it("are there", () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  describe.each(HOSTS)("copied as .markdownlint-cli2.jsonc, run by markdownlint-cli2 $cli2", (spec) => {
+    it("each loads the pack and the preset and reports the real log's findings", () => {
+      for (const block of blocks) {
+        const dir = workspace(context().hosts[spec.id].dir, { "tv-tasks.md": readReal(40), ".markdownlint-cli2.jsonc": block });
+        const result = runCli(context().hosts[spec.id], dir, ["tv-tasks.md"]);
+        expect(result.stderr, block).not.toMatch(/Unable to|Error:|Unknown option/);
+        const rules = new Set(result.lines.map(parseFinding).map((finding) => finding.rule));
+        expect([...rules].filter((rule) => rule.startsWith("TL")).length, block).toBeGreaterThan(0);
+        expect(rules.has("TL002"), block).toBe(true);
+        // The preset applied: markdownlint's default alone would report the log's long lines (MD013).
+        expect(rules.has("MD013"), block).toBe(false);
+        expect([0, 1], block).toContain(result.status);
+      }
+    });
+  });
+});

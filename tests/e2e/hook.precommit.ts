@@ -77,6 +77,20 @@ function userRepository(dir: string, env: NodeJS.ProcessEnv, preCommitConfig: st
   runOrThrow("pre-commit", ["install"], { cwd: dir, env });
 }
 
+/** The `repo: local` hook (markdownlint-cli2's own hook definition with the package added). */
+const localHook = (pack: string): string =>
+  [
+    "  - repo: local",
+    "    hooks:",
+    "      - id: markdownlint-cli2",
+    "        name: markdownlint-cli2",
+    "        entry: markdownlint-cli2",
+    "        language: node",
+    "        types: [markdown]",
+    `        additional_dependencies: ["markdownlint-cli2@0.20.0", "${pack}"]`,
+    "",
+  ].join("\n");
+
 const expectedFindings = (content: string): string[] => sorted(lintPack(content).map((error) => formatDefault("tv-tasks.md", error)));
 
 function checkRefusedThenAccepted(repo: string, env: NodeJS.ProcessEnv, broken: string): void {
@@ -117,19 +131,17 @@ describe("pre-commit", () => {
 
   it("a hook with the package in additional_dependencies refuses a broken task log and accepts a clean one", () => {
     const repo = join(base, "user-repo-local");
-    const config = [
-      "repos:",
-      "  - repo: local",
-      "    hooks:",
-      "      - id: markdownlint-cli2",
-      "        name: markdownlint-cli2",
-      "        entry: markdownlint-cli2",
-      "        language: node",
-      "        types: [markdown]",
-      `        additional_dependencies: ["markdownlint-cli2@0.20.0", "${tarball}"]`,
-      "",
-    ].join("\n");
-    userRepository(repo, env, config);
+    userRepository(repo, env, `repos:\n${localHook(tarball)}`);
     checkRefusedThenAccepted(repo, env, BROKEN);
+  });
+
+  it("is documented in the README as tested (hook ID, local hook with the package's version)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
+    expect(readme).toContain(localHook(`markdownlint-rule-tasklog@${version}`));
+    const hooks = readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8");
+    const id = /^- id: (\S+)$/m.exec(hooks)?.[1];
+    expect(id).toBe("markdownlint-tasklog");
+    expect(readme).toContain(`      - id: ${id}\n`);
   });
 });

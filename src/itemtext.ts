@@ -12,9 +12,29 @@ export interface TextLine {
   readonly text: string;
 }
 
+function itemRoots(item: ListItem): Token[] {
+  return [...item.blocks, ...item.lists.map((list) => list.token)];
+}
+
+/** Paragraph tokens under `roots` (not looking inside paragraphs), in document order. */
+function paragraphsOf(roots: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  const stack: Token[] = [...roots].reverse();
+  while (stack.length > 0) {
+    const token = stack.pop() as Token;
+    if (token.type === "paragraph") {
+      out.push(token);
+      continue;
+    }
+    const kids = token.children;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Token);
+  }
+  return out;
+}
+
 /** Every token of `item` (its blocks and nested lists at any depth), in document order. */
 export function itemTokens(item: ListItem): Token[] {
-  return descendants([...item.blocks, ...item.lists.map((list) => list.token)]).sort(
+  return descendants(itemRoots(item)).sort(
     (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn,
   );
 }
@@ -27,11 +47,11 @@ export function itemTokens(item: ListItem): Token[] {
  */
 export function itemTextLines(item: ListItem, from?: { readonly line: number; readonly column: number }): TextLine[] {
   const out: TextLine[] = [];
-  for (const paragraph of itemTokens(item)) {
-    if (paragraph.type !== "paragraph") continue;
+  for (const paragraph of paragraphsOf(itemRoots(item))) {
     const texts = paragraph.text.split("\n");
     const columns = texts.map((_, i) => (i === 0 ? paragraph.startColumn : 1));
-    for (const token of descendants(paragraph.children)) {
+    const comments = paragraph.text.includes("<!--") ? descendants(paragraph.children) : [];
+    for (const token of comments) {
       if (token.type !== "htmlText" || !token.text.startsWith("<!--")) continue;
       for (let line = token.startLine; line <= token.endLine; line++) {
         const i = line - paragraph.startLine;

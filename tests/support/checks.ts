@@ -107,6 +107,8 @@ export function applyFixesKeepingEndings(content: string, errors: readonly LintE
 }
 
 export interface FixSafety {
+  /** The findings on the original text. */
+  readonly errors: LintError[];
   readonly fixed: string;
   /** Everything that went wrong (empty when the fixes are safe). */
   readonly problems: string[];
@@ -157,5 +159,5 @@ export function checkFixSafety(content: string, config: Record<string, unknown> 
     problems.push(`fixable finding left after one pass: ${error.ruleNames[0]} line ${error.lineNumber}: ${error.errorDetail ?? ""}`);
   }
   if (applyFixesKeepingEndings(fixed, again) !== fixed) problems.push("a second pass changed the text");
-  return { fixed, problems };
+  return { errors, fixed, problems };
 }

@@ -30,7 +30,7 @@ function modelOf(content: string): TaskLog {
       captured = params;
     },
   };
-  lint({ strings: { content }, customRules: [capture], config: { default: false, "capture-params": true }, handleRuleFailures: false } as never);
+  lint({ strings: { content }, customRules: [capture], config: { default: false, "capture-params": true }, handleRuleFailures: false, noInlineConfig: true } as never);
   if (captured === undefined) throw new Error("the capture rule did not run");
   return getTaskLog(captured);
 }

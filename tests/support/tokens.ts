@@ -33,7 +33,7 @@ export function parse(content: string): { lines: string[]; tokens: readonly Toke
       captured = { lines: [...params.lines], tokens: params.parsers.micromark?.tokens ?? [] };
     },
   };
-  lint({ strings: { content }, customRules: [capture], config: { default: false, "capture-tokens": true }, handleRuleFailures: false } as never);
+  lint({ strings: { content }, customRules: [capture], config: { default: false, "capture-tokens": true }, handleRuleFailures: false, noInlineConfig: true } as never);
   if (captured === undefined) throw new Error("the capture rule did not run");
   return captured;
 }

@@ -51,7 +51,7 @@ export default defineRule({
       check: (value) =>
         value.every(isValidHost) ? undefined : "host names such as \"github.com\" or \"github.example.com:8443\" (no scheme, no path)",
     }),
-    linkRequired: option<readonly string[]>({
+    link_required: option<readonly string[]>({
       kind: "strings",
       default: Object.freeze(["Deferred"]),
       description: "Statuses whose tasks must link their own PR (the identifier's number) in PR status.",
@@ -61,7 +61,7 @@ export default defineRule({
     let definitions: Map<string, string> | undefined;
     const hosts = options.host;
     const host = hosts[0] ?? DEFAULT_HOST;
-    const required = new Set(options.linkRequired.map((status) => status.toLowerCase()));
+    const required = new Set(options.link_required.map((status) => status.toLowerCase()));
     for (const task of model.tasks) {
       const suffix = task.identifier?.suffix;
       const number = suffix !== undefined && suffix.kind !== "placeholder" ? suffix.number : undefined;

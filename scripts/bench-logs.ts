@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 type GenerateModule = typeof import("../tests/support/generate.js");
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const REAL_LOG_PATH = "/work/shared/corpus/real/tv-tasks.v40.md";
+export const REAL_LOG_PATH = fileURLToPath(new URL("../../shared/corpus/real/tv-tasks.v40.md", import.meta.url));
 /** Seed of every generated log of the benchmark and the equivalence test. */
 export const SEED = 40;
 

@@ -12,8 +12,11 @@ export interface TextLine {
   readonly text: string;
 }
 
+/** The item's blocks and nested lists, in document order (each subtree is contiguous and in order). */
 function itemRoots(item: ListItem): Token[] {
-  return [...item.blocks, ...item.lists.map((list) => list.token)];
+  return [...item.blocks, ...item.lists.map((list) => list.token)].sort(
+    (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn,
+  );
 }
 
 /** Paragraph tokens under `roots` (not looking inside paragraphs), in document order. */
@@ -34,9 +37,7 @@ function paragraphsOf(roots: readonly Token[]): Token[] {
 
 /** Every token of `item` (its blocks and nested lists at any depth), in document order. */
 export function itemTokens(item: ListItem): Token[] {
-  return descendants(itemRoots(item)).sort(
-    (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn,
-  );
+  return descendants(itemRoots(item));
 }
 
 /**
@@ -74,7 +75,7 @@ export function itemTextLines(item: ListItem, from?: { readonly line: number; re
       out.push({ line, column, text: kept });
     });
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+  return out;
 }
 
 /** The text of a field's value and nested items (the label left out). */

@@ -125,11 +125,17 @@ export interface ModelParams {
 }
 
 const cache = new WeakMap<readonly Token[], Map<string, TaskLog>>();
+/** The cache key of a statuses configuration (configurations are frozen, so one key per object). */
+const statusKeys = new WeakMap<StatusFields, string>();
 
 /** The model of the document in `params`, built once per token array and statuses configuration. */
 export function getTaskLog(params: ModelParams, statuses: StatusFields = DEFAULT_STATUSES): TaskLog {
   const tokens = params.parsers.micromark?.tokens ?? [];
-  const key = JSON.stringify(statuses);
+  let key = statusKeys.get(statuses);
+  if (key === undefined) {
+    key = JSON.stringify(statuses);
+    statusKeys.set(statuses, key);
+  }
   let byKey = cache.get(tokens);
   if (byKey === undefined) {
     byKey = new Map();
@@ -298,14 +304,15 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
     }
   });
 
-  const isTaskLog = headings.some((heading) => looksLikeTaskHeading(heading.text, statusNames));
+  const taskShaped = headings.map((heading) => looksLikeTaskHeading(heading.text, statusNames));
+  const isTaskLog = taskShaped.includes(true);
   if (!isTaskLog) return { isTaskLog, lines, headings, sections: [], tasks: [] };
 
   const sections: Section[] = [];
   const tasks: Task[] = [];
   let openSection: Section | undefined;
   headings.forEach((heading, h) => {
-    if (looksLikeTaskHeading(heading.text, statusNames)) {
+    if (taskShaped[h] === true) {
       const parsed = parseTaskHeading(heading.text);
       const start = (headingIndex[h] as number) + 1;
       const end = h + 1 < headings.length ? (headingIndex[h + 1] as number) : tokens.length;

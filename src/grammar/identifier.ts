@@ -77,9 +77,22 @@ export interface Mention {
   readonly index: number;
 }
 
+/** Is there a colon right after `dd-dd` somewhere in `text`? (A cheap test before the full pattern.) */
+function mayMention(text: string): boolean {
+  const isDigit = (index: number): boolean => {
+    const code = text.charCodeAt(index);
+    return code >= 48 && code <= 57;
+  };
+  for (let colon = text.indexOf(":"); colon !== -1; colon = text.indexOf(":", colon + 1)) {
+    if (colon >= 6 && isDigit(colon - 1) && isDigit(colon - 2) && text.charCodeAt(colon - 3) === 45 /* - */) return true;
+  }
+  return false;
+}
+
 /** Identifier-like mentions in a string. */
 export function findMentions(text: string): Mention[] {
   const out: Mention[] = [];
+  if (!mayMention(text)) return out;
   for (const match of text.matchAll(MENTION_PATTERN)) {
     out.push({ text: match[0], index: match.index });
   }

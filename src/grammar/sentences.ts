@@ -36,6 +36,8 @@ function mask(chars: string[], start: number, end: number, fill: string): void {
  * (`X`), so that periods inside them are not seen; offsets are kept.
  */
 export function maskInline(text: string): string {
+  // Plain prose (the common case) has nothing to mask.
+  if (!/[\\`<[]|https?:|www\./.test(text)) return text;
   // UTF-16 code units, so that offsets match `text`.
   const units = text.split("");
   // Escapes first (an escaped backtick does not open a code span).
@@ -67,22 +69,36 @@ export function maskInline(text: string): string {
     /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g,
   ];
   for (const pattern of patterns) {
-    for (const match of masked.matchAll(pattern)) mask(units, match.index, match.index + match[0].length, "X");
-    masked = units.join("");
+    let found = false;
+    for (const match of masked.matchAll(pattern)) {
+      mask(units, match.index, match.index + match[0].length, "X");
+      found = true;
+    }
+    if (found) masked = units.join("");
   }
   return masked;
 }
 
 const TERMINATOR = /(?<![.!?])[.!?]+["'’”)\]*_]*(?=\s|$)/g;
 
+/** Longer than any abbreviation with its opening punctuation: a bounded look-back keeps this linear. */
+const LOOK_BACK = 48;
+
 function isAbbreviation(masked: string, period: number): boolean {
   // The word ending at the period, with opening punctuation removed; `et al.` spans two words.
-  const before = masked.slice(0, period + 1);
-  const word = (/(?<!\S)(\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").toLowerCase();
+  // Only the last LOOK_BACK characters are read; a word cut by that window is longer than any
+  // abbreviation, so it is dropped rather than compared.
+  const from = Math.max(0, period + 1 - LOOK_BACK);
+  const cut = from > 0 && !/\s/.test(masked[from - 1] as string);
+  const before = masked.slice(from, period + 1);
+  const whole = (match: RegExpExecArray | null): string => (match === null || (cut && match.index === 0) ? "" : (match[1] as string));
+  const word = whole(/(?<!\S)(\S+)$/.exec(before)).replace(/^["'‘“(\[*_]+/, "").toLowerCase();
   if (ABBREVIATIONS.includes(word)) return true;
-  const twoWords = (/(?<!\S)(\S+\s+\S+)$/.exec(before)?.[1] ?? "").replace(/^["'‘“(\[*_]+/, "").replace(/\s+/g, " ").toLowerCase();
+  const twoWords = whole(/(?<!\S)(\S+\s+\S+)$/.exec(before)).replace(/^["'‘“(\[*_]+/, "").replace(/\s+/g, " ").toLowerCase();
   return ABBREVIATIONS.includes(twoWords);
 }
+
+const NEXT_VISIBLE = /\s*(\S)/y;
 
 /** Split `text` (Markdown prose) into sentences; an empty or blank text has none. */
 export function splitSentences(text: string): Sentence[] {
@@ -97,8 +113,8 @@ export function splitSentences(text: string): Sentence[] {
   };
   for (const match of masked.matchAll(TERMINATOR)) {
     const end = match.index + match[0].length;
-    const rest = masked.slice(end);
-    const next = /^\s*(\S)/.exec(rest)?.[1];
+    NEXT_VISIBLE.lastIndex = end;
+    const next = NEXT_VISIBLE.exec(masked)?.[1];
     if (next !== undefined && /\p{Ll}/u.test(next)) continue;
     const marks = /^[.!?]+/.exec(match[0])?.[0] ?? "";
     if (marks === "." && isAbbreviation(masked, match.index)) continue;

@@ -1,7 +1,7 @@
 /**
  * Child process of `npm run bench`: import the built package once in a fresh Node process and print
  * how long the import took (wall and CPU time) and which file-system calls the package's own code made meanwhile.
- * Usage: node scripts/bench-import.mjs <file URL of dist/rules/index.js> [--trace-fs]
+ * Usage: node scripts/bench-import.mjs <file URL of dist/index.js> [--trace-fs]
  * The file-system tracing captures a stack trace on every call (the loader's too), which costs
  * milliseconds: time the import without it, check the calls with it.
  */
@@ -14,7 +14,7 @@ const target = process.argv[2];
 const calls = [];
 const fromPackage = () => {
   const frames = (new Error().stack ?? "").split("\n").slice(3);
-  return frames.some((frame) => frame.includes("/dist/rules/") || frame.includes("/dist/src/"));
+  return frames.some((frame) => frame.includes("/dist/index.js") || frame.includes("/dist/rules/") || frame.includes("/dist/src/"));
 };
 const trace = process.argv.includes("--trace-fs");
 for (const name of trace ? Object.keys(fs) : []) {

@@ -35,7 +35,7 @@ describe("the packed tarball", () => {
     const { tarball } = context();
     const listing = run("tar", ["-tzf", tarball], { cwd: ROOT }).stdout.split("\n").filter(Boolean);
     expect(listing).toContain("package/package.json");
-    expect(listing).toContain("package/dist/rules/index.js");
+    expect(listing).toContain("package/dist/index.js");
     expect(listing).toContain("package/presets/recommended.json");
     for (const id of ruleIds) expect(listing.some((path) => path.startsWith(`package/docs/rules/${id}-`)), id).toBe(true);
     expect(listing.filter((path) => /^package\/(src|rules|tests|scratch|node_modules)\//.test(path))).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The built rules (dist/) on the VS Code extension's host: markdownlint 0.40.0 on Node 20.
+ * The shipped bundle (dist/index.js) on the VS Code extension's host: markdownlint 0.40.0 on Node 20.
  * Run by `npm run test:host040` with the system Node (`$npm_node_execpath`), after `npm run build`.
  *
  * Same contract as the vitest suite on markdownlint 0.42.1: every fixture's markers match the findings
@@ -13,7 +13,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { applyFixes, getVersion } from "markdownlint-040";
 import { lint } from "markdownlint-040/sync";
-import rules from "../../dist/rules/index.js";
+import rules from "../../dist/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixturesDir = join(here, "..", "fixtures");

@@ -52,6 +52,7 @@ export const NEAR_MISSES: readonly { readonly pattern: RegExp; readonly replacem
   { pattern: /(Size\*\*: )(XS|S|M|L)\b/g, replacements: ["$1m", "$1xs", "$1XL", "$1M/L"] },
   { pattern: /Yes \u2014 /g, replacements: ["Yes - ", "Yes -- ", "Yes", "yes \u2014 ", "Yes \u2013 "] },
   { pattern: /(updated )(\d{4}-\d{2}-\d{2})/g, replacements: ["$11999-01-01", "$12025-02-30", "$1", "Updated $2", "$1$2 "] },
+  { pattern: /\btv-(\d{4}-)/g, replacements: ["TV-$1", "Tv-$1", "tV-$1", "xy-$1"] },
   { pattern: /:PR(\d+)/g, replacements: [":PR??", ":PR0$1", ":PR###", ":", ":pr$1", ":PR$1x"] },
   { pattern: /`([a-z]+)(\([^)]*\))?!?: ([^`]*)`/g, replacements: ["`$1$2: Wip`", "`$1$2: update stuff`", "`$1$2: $3.`", "`Feat$2: $3`", "`$1$2:$3`"] },
   { pattern: /`([a-z]+)\/([a-z-]+)`/g, replacements: ["`$1/Bad_Name`", "`$2`", "`$1/$2.lock`", "`$1/$2..x`", "`main`"] },

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkBranchName, checkRefFormat, isValidBranchName, type RefRule } from "../../src/grammar/refname.js";
+import { mulberry32 } from "../support/prng.js";
 
 const rulesOf = (name: string): RefRule[] => checkBranchName(name).map((problem) => problem.rule);
 
@@ -103,17 +104,6 @@ describe("git refnames (check-ref-format)", () => {
 // ---------------------------------------------------------------------------------------------
 // Oracle: the real `git check-ref-format` on a generated set of names.
 
-/** A small deterministic PRNG (mulberry32), so the generated names are the same on every run. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Fragments that exercise every rule, plus harmless look-alikes. */
 const FRAGMENTS = [
@@ -138,7 +128,7 @@ export function generateBranchNames(): string[] {
       }
     }
   }
-  const random = prng(20251128);
+  const random = mulberry32(20251128);
   const alphabet = ["a", "b", "z", "0", "-", "_", "/", ".", "@", "{", "}", " ", "~", ":", "?", "*", "[", "\\", "^", "é", "\u007f", "\t", "lock", "HEAD"];
   while (names.size < 900) {
     const length = 1 + Math.floor(random() * 7);

@@ -8,6 +8,7 @@
  * no quoted text in a scope, no type or scope that starts with a digit and has capitals, and no
  * capitals in subject text shaped like `(x): ` (commitlint's greedy scope would take it).
  */
+import { mulberry32 } from "./prng.js";
 
 export const GEN_TYPES = ["feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert", "Feat", "FIX", "Docs", "feature", "wip", "fix_it", "bugfix", "fixes2", "fEAT", ""];
 export const GEN_SCOPES = [
@@ -24,16 +25,6 @@ export const GEN_SUBJECTS = [
   "a".repeat(70), `add ${"very ".repeat(20)}long subject`, "add thing: with colon", "add a (b)", "ok", "🚀 launch", "add thing 🚀",
 ];
 
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About `count` distinct headers, the same on every run. */
 export function generateHeaders(count = 800): string[] {
@@ -55,7 +46,7 @@ export function generateHeaders(count = 800): string[] {
   out.add("Add new thing");
   out.add("Merge branch 'main' into x");
   out.add("Revert \"feat: add thing\"");
-  const random = prng(20251128);
+  const random = mulberry32(20251128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   for (const header of out) if (isDocumentedDifference(header)) out.delete(header);
   while (out.size < count) {

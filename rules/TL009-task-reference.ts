@@ -1,5 +1,5 @@
 import { defineRule } from "../src/factory.js";
-import { findMentions, parseIdentifier, type ParsedIdentifier } from "../src/grammar/identifier.js";
+import { findMentions, mayMention, parseIdentifier, type ParsedIdentifier } from "../src/grammar/identifier.js";
 import { fieldTextLines, itemTextLines } from "../src/itemtext.js";
 import type { Field, ListItem, Task } from "../src/model.js";
 
@@ -28,7 +28,7 @@ export default defineRule({
       for (const list of task.lists) {
         for (const item of list.items) {
           const field = fieldOf.get(item);
-          const lines = field === undefined ? itemTextLines(item) : fieldTextLines(field);
+          const lines = field === undefined ? itemTextLines(item, undefined, mayMention) : fieldTextLines(field, mayMention);
           for (const text of lines) {
             for (const mention of findMentions(text.text)) {
               const parsed = parseIdentifier(mention.text);

@@ -45,10 +45,17 @@ export function itemTokens(item: ListItem): Token[] {
  * split into lines, in document order. Code blocks are not paragraphs, so they are left out; code
  * spans, link destinations and autolinks are in. HTML comments are blanked (replaced with spaces, so
  * columns stay right). Text on `from.line` before `from.column` is cut off (a field's label).
+ * `keep`, when given, skips paragraphs whose source text it rejects.
  */
-export function itemTextLines(item: ListItem, from?: { readonly line: number; readonly column: number }): TextLine[] {
+export function itemTextLines(
+  item: ListItem,
+  from?: { readonly line: number; readonly column: number },
+  keep?: (paragraphText: string) => boolean,
+): TextLine[] {
   const out: TextLine[] = [];
   for (const paragraph of paragraphsOf(itemRoots(item))) {
+    // A rule that looks for one kind of text can skip paragraphs that cannot hold it.
+    if (keep !== undefined && !keep(paragraph.text)) continue;
     const texts = paragraph.text.split("\n");
     const columns = texts.map((_, i) => (i === 0 ? paragraph.startColumn : 1));
     const comments = paragraph.text.includes("<!--") ? descendants(paragraph.children) : [];
@@ -79,6 +86,6 @@ export function itemTextLines(item: ListItem, from?: { readonly line: number; re
 }
 
 /** The text of a field's value and nested items (the label left out). */
-export function fieldTextLines(field: Field): TextLine[] {
-  return itemTextLines(field.item, { line: field.line, column: field.valueColumn });
+export function fieldTextLines(field: Field, keep?: (paragraphText: string) => boolean): TextLine[] {
+  return itemTextLines(field.item, { line: field.line, column: field.valueColumn }, keep);
 }

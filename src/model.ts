@@ -261,14 +261,15 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
   }
   if (label.trim() === "") return undefined;
   const line = item.line;
-  const lineText = paragraph.text.split("\n")[0] as string;
+  const newline = paragraph.text.indexOf("\n");
+  const lineText = newline === -1 ? paragraph.text : paragraph.text.slice(0, newline);
   const offsetInLine = labelEnd - paragraph.startColumn;
   const rest = lineText.slice(offsetInLine);
   const valueColumn = labelEnd + (rest.length - rest.trimStart().length);
-  const value = unindent(paragraph.text.slice(offsetInLine)).trim();
-  const dateMatch = LABEL_DATE.exec(label);
+  const dateMatch = label.endsWith(")") ? LABEL_DATE.exec(label) : null;
   const labelStart = first.startColumn;
   const labelText = lineText.slice(0, labelEnd - paragraph.startColumn);
+  const value = unindent(paragraph.text.slice(offsetInLine)).trim();
   // Tokens that reach past the value's start (the first may also hold the colon: `data ": value"`).
   const valueInline = inline.slice(nextIndex).filter((token) => token.endLine > line || token.endColumn > valueColumn);
   return {

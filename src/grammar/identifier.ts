@@ -78,7 +78,7 @@ export interface Mention {
 }
 
 /** Is there a colon right after `dd-dd` somewhere in `text`? (A cheap test before the full pattern.) */
-function mayMention(text: string): boolean {
+export function mayMention(text: string): boolean {
   const isDigit = (index: number): boolean => {
     const code = text.charCodeAt(index);
     return code >= 48 && code <= 57;

@@ -149,8 +149,22 @@ export interface GitPlan {
 const isNamed = (field: Field, name: string): boolean =>
   field.name === name || field.label.trim().toLowerCase() === name.toLowerCase();
 
-/** Every `Git plan` field of a task (a task may hold two when a heading was deleted), with its items. */
-export function gitPlansOf(task: Task): GitPlan[] {
+const plansByTask = new WeakMap<Task, readonly GitPlan[]>();
+
+/**
+ * Every `Git plan` field of a task (a task may hold two when a heading was deleted), with its items.
+ * Computed once per task of the cached model: TL005 and TL006 share it.
+ */
+export function gitPlansOf(task: Task): readonly GitPlan[] {
+  let plans = plansByTask.get(task);
+  if (plans === undefined) {
+    plans = findGitPlans(task);
+    plansByTask.set(task, plans);
+  }
+  return plans;
+}
+
+function findGitPlans(task: Task): GitPlan[] {
   return task.fields
     .filter((field) => isNamed(field, "Git plan"))
     .map((field) => {

@@ -269,7 +269,8 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
   const dateMatch = label.endsWith(")") ? LABEL_DATE.exec(label) : null;
   const labelStart = first.startColumn;
   const labelText = lineText.slice(0, labelEnd - paragraph.startColumn);
-  const value = unindent(paragraph.text.slice(offsetInLine)).trim();
+  const valueText = paragraph.text.slice(offsetInLine);
+  const value = (newline === -1 ? valueText : unindent(valueText)).trim();
   // Tokens that reach past the value's start (the first may also hold the colon: `data ": value"`).
   const valueInline = inline.slice(nextIndex).filter((token) => token.endLine > line || token.endColumn > valueColumn);
   return {

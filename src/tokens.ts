@@ -32,14 +32,10 @@ export function descendants(roots: readonly Token[]): Token[] {
   return out;
 }
 
-/** The first direct child of `token` of one of the given types. */
-export function childOfType(token: Token, ...types: string[]): Token | undefined {
-  return token.children.find((child) => types.includes(child.type));
-}
-
-/** Direct children of `token` of one of the given types. */
-export function childrenOfType(token: Token, ...types: string[]): Token[] {
-  return token.children.filter((child) => types.includes(child.type));
+/** The first direct child of `token` of the given type. */
+export function childOfType(token: Token, type: string): Token | undefined {
+  for (const child of token.children) if (child.type === type) return child;
+  return undefined;
 }
 
 export const LIST_TYPES = new Set(["listOrdered", "listUnordered"]);

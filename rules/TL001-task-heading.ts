@@ -1,5 +1,6 @@
 import { defineRule } from "../src/factory.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
+import { configuredStatus } from "../src/model.js";
 
 /** TL001 task-heading: heading shape, level, section, separator, status, title (spec section 4). */
 export default defineRule({
@@ -9,8 +10,7 @@ export default defineRule({
   tag: "headings",
   options: {},
   check({ model, options, report }) {
-    const statuses = Object.keys(options.statuses);
-    const expectedStatuses = statuses.join(", ");
+    const expectedStatuses = Object.keys(options.statuses).join(", ");
     for (const task of model.tasks) {
       const whole = { line: task.line, column: task.textColumn, length: Math.max(1, task.text.length), context: task.text };
       const section = task.section;
@@ -29,12 +29,8 @@ export default defineRule({
             context: task.text,
           });
         }
-        const own = task.status?.text.toLowerCase();
-        if (
-          task.status !== undefined &&
-          own !== section.status.text.toLowerCase() &&
-          statuses.some((known) => known.toLowerCase() === own)
-        ) {
+        const own = configuredStatus(options.statuses, task.status?.text);
+        if (task.status !== undefined && own !== undefined && own.toLowerCase() !== section.status.text.toLowerCase()) {
           report({
             line: task.line,
             column: task.status.column,
@@ -49,7 +45,7 @@ export default defineRule({
       if (status === undefined) {
         report({ ...whole, detail: `Expected a status (${expectedStatuses}) before the identifier; Actual: none` });
       } else {
-        const match = statuses.find((known) => known.toLowerCase() === status.text.toLowerCase());
+        const match = configuredStatus(options.statuses, status.text);
         if (match === undefined) {
           report({
             line: status.line,

@@ -1,16 +1,14 @@
 import { defineRule } from "../src/factory.js";
 import { checkDate } from "../src/grammar/date.js";
-import type { Field, StatusFields, Task } from "../src/model.js";
+import { configuredStatus, type Field, type StatusFields, type Task } from "../src/model.js";
 import { option } from "../src/options.js";
 
 /**
  * The status a task's required fields come from: its own status (matched case-insensitively; an
  * unknown status has no template, TL001 reports it), or its section's when the heading has no status.
  */
-export function templateOf(task: Task, statuses: StatusFields): { status: string; fields: readonly string[] } | undefined {
-  const candidate = task.status !== undefined ? task.status.text : task.section?.status.text;
-  if (candidate === undefined) return undefined;
-  const status = Object.keys(statuses).find((name) => name.toLowerCase() === candidate.toLowerCase());
+function templateOf(task: Task, statuses: StatusFields): { status: string; fields: readonly string[] } | undefined {
+  const status = configuredStatus(statuses, task.status !== undefined ? task.status.text : task.section?.status.text);
   return status === undefined ? undefined : { status, fields: statuses[status] as readonly string[] };
 }
 

@@ -1,5 +1,6 @@
 import { defineRule } from "../src/factory.js";
 import { checkPlanBranch, gitPlansOf } from "../src/gitplan.js";
+import { configuredStatus } from "../src/model.js";
 
 /** TL005 branch-name: the Git plan's `Branch:` item (spec section 7). */
 export default defineRule({
@@ -9,13 +10,11 @@ export default defineRule({
   tag: "git",
   options: {},
   check({ model, options, report }) {
-    const statuses = Object.entries(options.statuses);
     for (const task of model.tasks) {
       // A status whose required fields include the Git plan (Open, by default) needs a branch in it.
-      const status = task.status?.text.toLowerCase();
-      const needsBranch = statuses.some(
-        ([name, fields]) => name.toLowerCase() === status && fields.some((field) => field.toLowerCase() === "git plan"),
-      );
+      const status = configuredStatus(options.statuses, task.status?.text);
+      const needsBranch =
+        status !== undefined && (options.statuses[status] ?? []).some((field) => field.toLowerCase() === "git plan");
       for (const plan of gitPlansOf(task)) {
         const label = plan.field.labelSpan;
         if (plan.branches.length === 0) {

@@ -119,6 +119,13 @@ export const DEFAULT_STATUSES: StatusFields = Object.freeze({
   Deferred: Object.freeze(["Summary", "Priority", "Size", "Meta?", "Dependencies", "References", "Holding pattern", "PR status"]),
 });
 
+/** The configured status that `text` names (matched case-insensitively), in its configured spelling. */
+export function configuredStatus(statuses: StatusFields, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const lower = text.toLowerCase();
+  return Object.keys(statuses).find((status) => status.toLowerCase() === lower);
+}
+
 export interface ModelParams {
   readonly lines: readonly string[];
   readonly parsers: { readonly micromark?: { readonly tokens: readonly Token[] } };

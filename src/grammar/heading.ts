@@ -16,6 +16,9 @@ export const CANONICAL_SEPARATOR = " \u00B7 ";
  */
 const SEPARATOR = /(?<![ \t])[ \t]*[\u00B7\u2022|\u2013\u2014][ \t]*|(?<![ \t])[ \t]+-[ \t]+/g;
 
+/** An identifier-shaped word (IDENTIFIER_SHAPE and the rest of the word), compiled once. */
+const ID_WORD = new RegExp(`${IDENTIFIER_SHAPE.source}\\S*`);
+
 /** The outline of an identifier: letters, a dash, then a colon somewhere. */
 const ID_OUTLINE = /^[A-Za-z]+-\S*:/;
 
@@ -67,7 +70,7 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
   const first = separators[0];
   if (first === undefined) {
     // No separator at all: the identifier (if any) is found by shape.
-    const idMatch = new RegExp(`${IDENTIFIER_SHAPE.source}\\S*`).exec(text);
+    const idMatch = ID_WORD.exec(text);
     if (idMatch) {
       const status = trimmedPart(text, 0, idMatch.index);
       const idEnd = idMatch.index + idMatch[0].length;

@@ -15,3 +15,7 @@ import TL009 from "./TL009-task-reference.js";
 export const rules = [TL001, TL002, TL003, TL004, TL005, TL006, TL007, TL008, TL009] as const;
 
 export default rules;
+
+// `require()` of this ES module (Node 20.19+, 22.12+) returns the array itself, not the module
+// namespace: markdownlint-cli and CommonJS scripts get what markdownlint's `customRules` expects.
+export { rules as "module.exports" };

@@ -1,0 +1,134 @@
+/**
+ * The JSON schemas of the pack's configuration, generated from the rules' own declarations (IDs,
+ * names, tags, option specs): `npm run schema` writes them to schema/, and tests/schema.test.ts fails
+ * when the committed files drift from what this module generates.
+ *
+ * - `markdownlint-config.schema.json`: a markdownlint configuration (`.markdownlint.json`,
+ *   `.markdownlint.jsonc`, `.markdownlint.yaml`, markdownlint-cli's config files): markdownlint's own
+ *   schema plus the pack's rules, by ID, by name and by tag, with every option typed.
+ * - `markdownlint-cli2-config.schema.json`: `.markdownlint-cli2.jsonc`: markdownlint-cli2's own
+ *   schema, with its `config` validated as above.
+ *
+ * `optionSchema` is the one place that reads an option declaration; everything else goes through it.
+ */
+import type { TasklogRule } from "./factory.js";
+import type { OptionSpec, OptionSpecs } from "./options.js";
+
+export type JsonSchema = { readonly [key: string]: unknown };
+
+/** The upstream schemas the pack's schemas extend (the versions the package is developed against). */
+export const MARKDOWNLINT_SCHEMA = "https://raw.githubusercontent.com/DavidAnson/markdownlint/v0.42.1/schema/markdownlint-config-schema.json";
+export const MARKDOWNLINT_CLI2_SCHEMA = "https://raw.githubusercontent.com/DavidAnson/markdownlint-cli2/v0.24.1/schema/markdownlint-cli2-config-schema.json";
+
+const strings = (extra: JsonSchema = {}): JsonSchema => ({ type: "array", items: { type: "string" }, ...extra });
+
+/** The JSON schema of one declared option: its type (from its kind), default and description. */
+export function optionSchema(spec: OptionSpec<unknown>): JsonSchema {
+  const common = { description: spec.description, default: spec.default };
+  switch (spec.kind) {
+    case "string":
+      return { ...common, type: "string" };
+    case "string-or-strings":
+      return { ...common, anyOf: [{ type: "string" }, strings({ minItems: 1 })] };
+    case "strings":
+      return { ...common, ...strings() };
+    case "integer":
+      return { ...common, type: "integer", minimum: 1 };
+    case "boolean":
+      return { ...common, type: "boolean" };
+    case "statuses":
+      return {
+        ...common,
+        type: "object",
+        minProperties: 1,
+        propertyNames: { pattern: "^\\p{L}[\\p{L}\\p{N} -]*$" },
+        additionalProperties: strings({ minItems: 1, items: { type: "string", pattern: "\\S" } }),
+      };
+  }
+}
+
+/** What markdownlint accepts for any rule or tag: on/off, or an object with `enabled`, `severity` and options. */
+function ruleSchema(description: string, specs: OptionSpecs): JsonSchema {
+  const properties: Record<string, JsonSchema> = {
+    enabled: { description: "Whether to enable the rule", type: "boolean", default: true },
+    severity: { description: "Rule severity (markdownlint 0.39 or newer)", type: "string", enum: ["error", "warning"], default: "error" },
+  };
+  for (const name of Object.keys(specs).sort()) properties[name] = optionSchema(specs[name] as OptionSpec<unknown>);
+  return {
+    description,
+    type: ["boolean", "object"],
+    default: true,
+    properties,
+    additionalProperties: false,
+  };
+}
+
+/** The options every rule of `rules` takes (the options a tag's object may set). */
+function commonOptions(rules: readonly TasklogRule[]): OptionSpecs {
+  const [first, ...rest] = rules;
+  if (first === undefined) return {};
+  return Object.fromEntries(Object.entries(first.options).filter(([name]) => rest.every((rule) => name in rule.options)));
+}
+
+interface PackSchema {
+  /** One property per rule ID, rule name and tag, each a reference into `definitions`. */
+  readonly properties: Record<string, JsonSchema>;
+  /** One definition per rule (by ID) and per tag. */
+  readonly definitions: Record<string, JsonSchema>;
+}
+
+/** The pack's part of a markdownlint configuration. */
+function packSchema(rules: readonly TasklogRule[]): PackSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const definitions: Record<string, JsonSchema> = {};
+  const define = (key: string, schema: JsonSchema, names: readonly string[]): void => {
+    definitions[key] = schema;
+    for (const name of names) properties[name] = { $ref: `#/definitions/${key}` };
+  };
+  for (const rule of rules) {
+    define(rule.id, ruleSchema(`${rule.names.join("/")} : ${rule.description} : ${rule.information.href}`, rule.options), rule.names);
+  }
+  const tags = [...new Set(rules.flatMap((rule) => rule.tags))];
+  for (const tag of tags) {
+    const tagged = rules.filter((rule) => rule.tags.includes(tag));
+    const ids = tagged.map((rule) => rule.names.join("/")).join(", ");
+    const what = tag === "tasklog" ? "every rule of markdownlint-rule-tasklog" : `the rules tagged "${tag}"`;
+    define(`tag-${tag}`, ruleSchema(`${tag} : ${what} (${ids}); an object sets the options they all take`, commonOptions(tagged)), [tag]);
+  }
+  return { properties, definitions };
+}
+
+/** The schema of a markdownlint configuration with the pack's rules. */
+export function markdownlintConfigSchema(rules: readonly TasklogRule[]): JsonSchema {
+  const { properties, definitions } = packSchema(rules);
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "markdownlint configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
+    allOf: [{ $ref: MARKDOWNLINT_SCHEMA }],
+    type: "object",
+    properties,
+    definitions,
+  };
+}
+
+/** The schema of `.markdownlint-cli2.jsonc` with the pack's rules in its `config`. */
+export function markdownlintCli2ConfigSchema(rules: readonly TasklogRule[]): JsonSchema {
+  const { properties, definitions } = packSchema(rules);
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "markdownlint-cli2 configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
+    allOf: [{ $ref: MARKDOWNLINT_CLI2_SCHEMA }],
+    type: "object",
+    properties: { config: { allOf: [{ $ref: MARKDOWNLINT_SCHEMA }], type: "object", properties } },
+    definitions,
+  };
+}
+
+/** The files of schema/ (name → text), as `npm run schema` writes them. */
+export function schemaFiles(rules: readonly TasklogRule[]): Record<string, string> {
+  const text = (schema: JsonSchema): string => `${JSON.stringify(schema, null, 2)}\n`;
+  return {
+    "markdownlint-config.schema.json": text(markdownlintConfigSchema(rules)),
+    "markdownlint-cli2-config.schema.json": text(markdownlintCli2ConfigSchema(rules)),
+  };
+}

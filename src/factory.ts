@@ -8,7 +8,12 @@ import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from ".
 import { resolveOptions, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
 import type { Token } from "./tokens.js";
 
-export const DOCS_BASE = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/rules/";
+/**
+ * The project's repository: package.json's `repository`, `homepage` and `bugs` and the rules' help
+ * URLs all derive from it (tests/e2e/package.e2e.ts checks that they agree).
+ */
+export const REPOSITORY = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog";
+export const DOCS_BASE = `${REPOSITORY}/blob/main/docs/rules/`;
 
 /** What markdownlint passes to a rule (the part the pack uses). */
 export interface RuleParams extends ModelParams {

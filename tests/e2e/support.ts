@@ -13,7 +13,7 @@ export const ROOT = join(import.meta.dirname, "..", "..");
 // `shared/` sits beside the repository (…/main and …/shared, or a CI clone and its shared/ copy).
 export const REAL_CORPUS = join(ROOT, "..", "shared", "corpus", "real");
 
-export type HostId = "cli2-0.24" | "cli2-0.20";
+export type HostId = "cli2-0.24" | "cli2-0.20" | "cli2-0.22";
 
 export interface HostSpec {
   readonly id: HostId;
@@ -25,10 +25,30 @@ export interface HostSpec {
   readonly nodeMajor: number;
 }
 
-/** The two hosts users run: the current CLI, and the pair the VS Code extension bundles. */
+/**
+ * The markdownlint-cli2 hosts users run: the current CLI; the version the VS Code extension bundles;
+ * and what `npm install markdownlint-cli2` resolves on Node 20 (0.23 and newer want Node 22).
+ */
 export const HOSTS: readonly HostSpec[] = [
   { id: "cli2-0.24", cli2: "0.24.1", markdownlint: "0.42.1", nodeMajor: 22 },
   { id: "cli2-0.20", cli2: "0.20.0", markdownlint: "0.40.0", nodeMajor: 20 },
+  { id: "cli2-0.22", cli2: "0.22.1", markdownlint: "0.40.0", nodeMajor: 20 },
+];
+
+/**
+ * Every Node.js the e2e tests run: the system's Node 20 (`/usr/bin/node`, or TASKLOG_E2E_NODE20),
+ * the dev dependency node@22 (which runs the npm scripts), and the npm packages node@20.18.3 (no
+ * `require()` of ES modules) and node@24 installed from tests/e2e/hosts/node-20.18 and node-24.
+ */
+export type NodeId = "20" | "20.18.3" | "22" | "24";
+
+/** Other host projects (tests/e2e/hosts/<id>), installed once and shared by the tests that use them. */
+export type InstallId = "cli-0.50" | "api" | "node-20.18" | "node-24";
+
+/** The VS Code extension: markdownlint-cli2 0.20.0 `main()`, on the extension host's Node versions. */
+export const EDITORS: readonly { readonly node: NodeId; readonly where: string }[] = [
+  { node: "22", where: "desktop" },
+  { node: "24", where: "remote and web-server hosts" },
 ];
 
 export interface InstalledHost {
@@ -45,12 +65,16 @@ export interface E2EContext {
   readonly tarball: string;
   readonly hosts: Record<HostId, InstalledHost>;
   /**
-   * The host as the VS Code extension bundles it: markdownlint-cli2 without the package, plus the
+   * markdownlint-cli2 0.20.0 as the VS Code extension bundles it: without the package, plus the
    * driver tests/e2e/drivers/vscode-extension.mjs (which calls `main` the way the extension does).
    */
-  readonly extensions: Record<HostId, InstalledHost>;
+  readonly extension: string;
   /** A VS Code workspace: only the tarball installed (the extension brings its own markdownlint-cli2). */
   readonly vscodeWorkspace: string;
+  /** The node binary of each Node.js version the tests run. */
+  readonly nodes: Record<NodeId, string>;
+  /** The other host projects (the packed tarball installed in cli-0.50 and api). */
+  readonly installs: Record<InstallId, string>;
 }
 
 declare module "vitest" {

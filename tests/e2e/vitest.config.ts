@@ -1,7 +1,10 @@
 /**
  * End-to-end tests: the packed tarball installed into temporary user projects and run by the real
- * hosts (markdownlint-cli2 0.24.1 on Node 22, markdownlint-cli2 0.20.0 on Node 20, the way the VS Code
- * extension calls markdownlint-cli2, and pre-commit with real git commits). `npm run test:e2e` (which
+ * hosts (markdownlint-cli2 0.24.1 on Node 22, 0.22.1 and 0.20.0 on Node 20; markdownlint-cli 0.50.0
+ * and the super-linter and MegaLinter command lines on Node 20 and 22; markdownlint's API 0.40-0.42
+ * from ES modules and CommonJS on Node 20.18.3, 20 and 22; the way the VS Code extension calls
+ * markdownlint-cli2 0.20.0, on Node 22 and 24; the packaging checkers; and pre-commit with real git
+ * commits). `npm run test:e2e` (which
  * first installs the `pre-commit` tool when it is missing: scripts/ci-deps.sh); part of `npm test`.
  * `npm run test:precommit` runs the pre-commit test alone.
  */

@@ -10,8 +10,12 @@
 //   `.markdownlint-cli2.jsonc` is discovered by markdownlint-cli2 itself;
 // - `optionsOverride` turns fixing off and captures the results with an in-memory output formatter.
 //
-// Quick fixes apply one result's `fixInfo` to its line with markdownlint's `applyFix`; "fix all"
-// applies every result with `applyFixes` to the whole text. Both come from markdownlint-cli2's
+// Each result becomes a diagnostic as the extension makes it: a 0-based range on the result's line
+// from `errorRange` (the whole line without one), the message `ID/name: description [detail]`, the
+// rule ID as code with its `ruleInformation` link, and the extension's default severity for errors,
+// Warning. Quick fixes apply one result's `fixInfo` to its line with markdownlint's `applyFix`;
+// "fix all" applies every result with `applyFixes` to the whole text, and the per-rule fix-all (all
+// of one rule's violations) applies that rule's results only. Both come from markdownlint-cli2's
 // `markdownlint` export, as in the extension.
 //
 // This file is copied next to the host's node_modules (so the bare imports resolve to that host's
@@ -44,6 +48,22 @@ async function lintDocument(text, trusted) {
   return { exitCode, results: results.map((result) => ({ ...result })) };
 }
 
+/** The extension's diagnostic for a result on `lines` (the document's lines). */
+function toDiagnostic(result, lines) {
+  const line = result.lineNumber - 1;
+  const text = lines[line] ?? "";
+  const [start, end] = result.errorRange ? [result.errorRange[0] - 1, result.errorRange[0] - 1 + result.errorRange[1]] : [0, text.length];
+  const detail = result.errorDetail ? ` [${result.errorDetail}]` : "";
+  return {
+    range: { start: { line, character: start }, end: { line, character: end } },
+    message: `${result.ruleNames.slice(0, 2).join("/")}: ${result.ruleDescription}${detail}`,
+    severity: result.severity === "warning" ? "Information" : "Warning",
+    source: "markdownlint",
+    code: { value: result.ruleNames[0], target: result.ruleInformation },
+    fixable: Boolean(result.fixInfo),
+  };
+}
+
 const key = (result) => `${result.ruleNames[0]}:${result.lineNumber}:${result.errorDetail}`;
 
 const trusted = await lintDocument(request.text, true);
@@ -68,6 +88,16 @@ for (const result of trusted.results.filter((item) => item.fixInfo)) {
   });
 }
 
+const diagnostics = trusted.results.map((result) => toDiagnostic(result, request.text.split(newLine)));
+
+// "Fix all violations of <rule>": one rule's results applied together.
+const perRuleFixAll = [];
+for (const rule of [...new Set(trusted.results.filter((item) => item.fixInfo).map((item) => item.ruleNames[0]))].sort()) {
+  const text = applyFixes(request.text, trusted.results.filter((item) => item.ruleNames[0] === rule));
+  const relint = await lintDocument(text, true);
+  perRuleFixAll.push({ rule, text, results: relint.results });
+}
+
 // "Fix all supported markdownlint violations in the document".
 const fixedText = applyFixes(request.text, trusted.results);
 const afterFixAll = await lintDocument(fixedText, true);
@@ -79,7 +109,9 @@ writeFileSync(responsePath, JSON.stringify({
   node: process.version,
   cli2: cli2Package.version,
   trusted,
+  diagnostics,
   quickFixes,
+  perRuleFixAll,
   fixedText,
   afterFixAll,
   untrusted,

@@ -1,0 +1,71 @@
+/**
+ * Ready to publish: the packed tarball (the one the other e2e tests install) passes the ecosystem's
+ * packaging checkers, `publint` (package.json fields, `exports`, files) and `@arethetypeswrong/cli`
+ * (types for `import` and `require` under Node 16+ and bundler resolution; `--profile node16`,
+ * because TypeScript's legacy `node10` resolution has no `exports` and so cannot see the JSON preset
+ * `markdownlint-rule-tasklog/recommended`), and `npm publish --dry-run` accepts it. Its metadata
+ * points at one repository, from which the rules' help URLs are derived, and every relative link of
+ * the README names a file in the tarball.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import rules from "../../rules/index.js";
+import { DOCS_BASE, REPOSITORY } from "../../src/factory.js";
+import { ROOT, context, run } from "./support.js";
+
+const bin = (name: string): string => join(ROOT, "node_modules", ".bin", name);
+const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
+
+describe("the packed tarball", () => {
+  it("passes publint --strict", () => {
+    const result = run(bin("publint"), ["run", context().tarball, "--strict"], { cwd: ROOT });
+    expect(result.stdout + result.stderr).toMatch(/All good!/);
+    expect(result.status).toBe(0);
+  });
+
+  it("passes @arethetypeswrong/cli: types for import and require", () => {
+    const result = run(bin("attw"), [context().tarball, "--profile", "node16", "--format", "json"], { cwd: ROOT });
+    const report = JSON.parse(result.stdout) as { problems?: Record<string, unknown[]>; analysis: { entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> } };
+    expect(report.problems ?? {}).toEqual({});
+    const main = report.analysis.entrypoints["."]?.resolutions;
+    expect(main?.["node16-cjs"]?.resolution?.fileName).toMatch(/dist\/index\.d\.cts$/);
+    expect(main?.["node16-esm"]?.resolution?.fileName).toMatch(/dist\/rules\/index\.d\.ts$/);
+    expect(result.status).toBe(0);
+  });
+
+  it("is accepted by npm publish --dry-run, with no correction of package.json", () => {
+    const result = run("npm", ["publish", "--dry-run", context().tarball], { cwd: context().base });
+    expect(result.stderr).toMatch(/\+ markdownlint-rule-tasklog@|Publishing to .* \(dry-run\)/);
+    expect(result.stderr + result.stdout).not.toMatch(/auto-corrected|npm error/i);
+    expect(result.status).toBe(0);
+  });
+
+  it("holds the license, the changelog, both builds, their types and the schemas", () => {
+    const listing = run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n");
+    for (const file of ["LICENSE", "CHANGELOG.md", "README.md", "dist/index.js", "dist/index.cjs", "dist/index.d.cts", "dist/rules/index.d.ts", "schema/markdownlint-config.schema.json", "schema/markdownlint-cli2-config.schema.json", "presets/recommended.json"]) {
+      expect(listing, file).toContain(`package/${file}`);
+    }
+  });
+
+  it("links only to files it holds, or to absolute URLs (the README as npm shows it)", () => {
+    const listing = new Set(run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n").map((path) => path.replace(/^package\//, "")));
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1] as string).filter((target) => !/^(https?:|#|mailto:)/.test(target));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(listing.has(link.replace(/#.*$/, "")), link).toBe(true);
+  });
+});
+
+describe("the package metadata", () => {
+  it("names one repository: repository, homepage, bugs and the rules' help URLs all derive from it", () => {
+    expect(REPOSITORY).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+$/);
+    expect(pkg["repository"]).toEqual({ type: "git", url: `git+${REPOSITORY}.git` });
+    expect(pkg["homepage"]).toBe(`${REPOSITORY}#readme`);
+    expect(pkg["bugs"]).toEqual({ url: `${REPOSITORY}/issues` });
+    expect(DOCS_BASE).toBe(`${REPOSITORY}/blob/main/docs/rules/`);
+    for (const rule of rules) expect(rule.information.href).toBe(`${DOCS_BASE}${rule.names[0]}-${rule.names[1]}.md`);
+    expect(pkg["license"]).toBe("MIT");
+    expect(readFileSync(join(ROOT, "LICENSE"), "utf8")).toMatch(/^MIT License/);
+  });
+});

@@ -1,12 +1,14 @@
 /**
  * Child process of `npm run bench`: import the built package once in a fresh Node process and print
  * how long the import took (wall and CPU time) and which file-system calls the package's own code made meanwhile.
- * Usage: node scripts/bench-import.mjs <file URL of dist/index.js> [--trace-fs]
+ * Usage: node scripts/bench-import.mjs <file URL of dist/index.js> [--trace-fs] [--require]
+ * `--require` loads the file with `require()` (as markdownlint-cli and CommonJS scripts do) instead of `import()`.
  * The file-system tracing captures a stack trace on every call (the loader's too), which costs
  * milliseconds: time the import without it, check the calls with it.
  */
 import fs from "node:fs";
-import { syncBuiltinESMExports } from "node:module";
+import { createRequire, syncBuiltinESMExports } from "node:module";
+import { fileURLToPath } from "node:url";
 
 const target = process.argv[2];
 // Node's ESM loader reads module files through these same functions: count only the calls made
@@ -41,7 +43,8 @@ const cpu = () => {
 };
 const start = performance.now();
 const startCpu = cpu();
-const pack = await import(target);
+const rules = process.argv.includes("--require") ? createRequire(import.meta.url)(fileURLToPath(target)) : (await import(target)).default;
 const cpuMs = cpu() - startCpu;
 const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, cpuMs, rules: pack.default.length, calls }));
+if (!Array.isArray(rules)) throw new Error(`${target} did not give the array of rules`);
+console.log(JSON.stringify({ ms, cpuMs, rules: rules.length, calls }));

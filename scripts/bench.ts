@@ -318,6 +318,19 @@ if (!args.has("--no-import")) {
       `file-system calls by the package while importing: ${calls.length}${calls.length > 0 ? ` (${calls.join(", ")})` : ""}`,
   );
   console.log(`target import < 10 ms (CPU time): ${importMs < 10 ? "met" : "NOT MET"}; no file-system work at import: ${calls.length === 0 ? "met" : "NOT MET"}`);
+  // require() of each build: dist/index.js where Node can require() ES modules (module-sync; this
+  // Node), dist/index.cjs where it cannot (Node 20.18). Same clocks, same number of runs.
+  for (const file of ["index.js", "index.cjs"]) {
+    const required: Clock[] = [];
+    for (let i = 0; i < runs + 2; i++) {
+      const run = spawnSync(process.execPath, [child, distUrl(file), "--require"], { encoding: "utf8" });
+      if (run.status !== 0) throw new Error(`require failed: ${run.stderr}`);
+      const result = JSON.parse(run.stdout) as { ms: number; cpuMs: number };
+      if (i >= 2) required.push({ wall: result.ms, cpu: result.cpuMs });
+    }
+    const time = medianClock(required);
+    console.log(`require() of dist/${file} in a fresh process: median ${fmt(time.cpu)} ms CPU (${fmt(time.wall)} ms wall) over ${runs} runs`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

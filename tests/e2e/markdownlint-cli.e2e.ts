@@ -97,7 +97,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     expect(result.status).toBe(0);
   });
 
-  it("the README's markdownlint-cli configuration: the preset through extends, severity objects", () => {
+  it("the README's .markdownlint.json for markdownlint-cli ($schema, the preset through extends, an option)", () => {
     const content = readReal(40);
     const dir = workspace(project(), { "tv-tasks.md": content, ".markdownlint.json": readmeBlock("### markdownlint-cli (super-linter", "json") });
     const result = markdownlintCli(node, dir, ["--rules", "markdownlint-rule-tasklog", "tv-tasks.md"]);

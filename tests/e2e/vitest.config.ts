@@ -18,6 +18,9 @@ export default defineConfig({
     include: ["tests/e2e/**/*.e2e.ts", "tests/e2e/**/*.precommit.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
     watch: false,
+    // The tests mostly wait for the hosts they start (child processes, npm, git): vitest's default of
+    // one worker per core minus one would run the files one after another on a 2-core machine.
+    maxWorkers: 3,
     testTimeout: 120_000,
     hookTimeout: 600_000,
   },

@@ -1,6 +1,6 @@
 /**
  * markdownlint-cli2 end to end, from the packed tarball: the real `markdownlint-cli2` binary of each
- * host (0.24.1 on Node 22; 0.20.0 with markdownlint 0.40.0 on Node 20) lints the real task log, a
+ * host (0.24.1 on Node 22; 0.22.1 and 0.20.0, with markdownlint 0.40.0, on Node 20) lints the real task log, a
  * clean log, severity-configured logs and the recommended preset through `extends`.
  *
  * Expected findings come from the library (tests/harness.ts `lintPack`, the pack from source through

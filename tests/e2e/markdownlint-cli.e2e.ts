@@ -142,3 +142,17 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     expect(result.status).toBe(1);
   });
 });
+
+describe("markdownlint-cli 0.50.0 on Node 20.18.3 (no require() of ES modules: the CommonJS build)", () => {
+  it("--rules markdownlint-rule-tasklog loads dist/index.cjs and reports the library's findings", () => {
+    const project = context().installs["cli-0.50"];
+    const content = readReal(40);
+    const dir = workspace(project, { "tv-tasks.md": content, ".markdownlint.json": json(PACK_ONLY) });
+    const resolved = run(context().nodes["20.18.3"], ["-p", 'require.resolve("markdownlint-rule-tasklog")'], { cwd: dir });
+    expect(resolved.stdout.trim()).toMatch(/dist\/index\.cjs$/);
+    const result = markdownlintCli("20.18.3", dir, ["--rules", "markdownlint-rule-tasklog", "tv-tasks.md"]);
+    expect(result.stderr).not.toMatch(/Cannot load|incorrect|Error:/);
+    expect(sorted(result.lines)).toEqual(expectedLines("tv-tasks.md", lintPack(content)));
+    expect(result.status).toBe(1);
+  });
+});

@@ -6,8 +6,8 @@
  * Every host folder is installed with `npm ci` into a cache, node_modules/.cache/tasklog-e2e/, keyed
  * by a hash of its package.json and package-lock.json, so a second run reinstalls nothing; each run
  * copies the cached project into a fresh temporary folder and installs the tarball there (the cache
- * never sees the package). All installs run in parallel. The node@20.18.3 and node@24 binaries are
- * used from the cache in place. Set TASKLOG_E2E_KEEP=1 to keep the temporary folder for inspection,
+ * never sees the package). All installs run in parallel. The node@20.18.3 and node@24 binaries and
+ * the packaging checkers (hosts/tools) are used from the cache in place. Set TASKLOG_E2E_KEEP=1 to keep the temporary folder for inspection,
  * TASKLOG_E2E_NO_CACHE=1 to install from scratch.
  */
 import { spawn } from "node:child_process";
@@ -89,7 +89,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const { base, tarball } = pack();
   const packed = Date.now();
 
-  const ids = [...HOSTS.map((spec) => spec.id), "cli-0.50", "api", "node-20.18", "node-24"] as const;
+  const ids = [...HOSTS.map((spec) => spec.id), "cli-0.50", "api", "node-20.18", "node-24", "tools"] as const;
   const cachedDirs = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await cachedInstall(id)] as const))) as Record<HostId | InstallId, string>;
   const installed = Date.now();
 
@@ -122,7 +122,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     extension,
     vscodeWorkspace,
     nodes,
-    installs: { "cli-0.50": join(base, "cli-0.50"), api: join(base, "api"), "node-20.18": cachedDirs["node-20.18"], "node-24": cachedDirs["node-24"] },
+    installs: { "cli-0.50": join(base, "cli-0.50"), api: join(base, "api"), "node-20.18": cachedDirs["node-20.18"], "node-24": cachedDirs["node-24"], tools: cachedDirs["tools"] },
   };
   project.provide("e2e", context);
   const seconds = (from: number, to: number): string => ((to - from) / 1000).toFixed(1);

@@ -1,7 +1,7 @@
 /**
  * Ready to publish: the packed tarball (the one the other e2e tests install) passes the ecosystem's
  * packaging checkers, `publint` (package.json fields, `exports`, files) and `@arethetypeswrong/cli`
- * (types for `import` and `require` under Node 16+ and bundler resolution; `--profile node16`,
+ * (versions pinned in tests/e2e/hosts/tools; types for `import` and `require` under Node 16+ and bundler resolution; `--profile node16`,
  * because TypeScript's legacy `node10` resolution has no `exports` and so cannot see the JSON preset
  * `markdownlint-rule-tasklog/recommended`), and `npm publish --dry-run` accepts it. Its metadata
  * points at one repository, from which the rules' help URLs are derived, and every relative link of
@@ -14,7 +14,8 @@ import rules from "../../rules/index.js";
 import { DOCS_BASE, REPOSITORY } from "../../src/factory.js";
 import { ROOT, context, run } from "./support.js";
 
-const bin = (name: string): string => join(ROOT, "node_modules", ".bin", name);
+/** The checkers are pinned in tests/e2e/hosts/tools (not root devDependencies: the pre-commit hook installs those). */
+const bin = (name: string): string => join(context().installs.tools, "node_modules", ".bin", name);
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
 
 describe("the packed tarball", () => {

@@ -43,7 +43,7 @@ export const HOSTS: readonly HostSpec[] = [
 export type NodeId = "20" | "20.18.3" | "22" | "24";
 
 /** Other host projects (tests/e2e/hosts/<id>), installed once and shared by the tests that use them. */
-export type InstallId = "cli-0.50" | "api" | "node-20.18" | "node-24";
+export type InstallId = "cli-0.50" | "api" | "node-20.18" | "node-24" | "tools";
 
 /** The VS Code extension: markdownlint-cli2 0.20.0 `main()`, on the extension host's Node versions. */
 export const EDITORS: readonly { readonly node: NodeId; readonly where: string }[] = [

@@ -20,8 +20,11 @@ export default defineConfig({
     watch: false,
     // The tests mostly wait for the hosts they start (child processes, npm, git): vitest's default of
     // one worker per core minus one would run the files one after another on a 2-core machine.
-    maxWorkers: 3,
-    testTimeout: 120_000,
+    maxWorkers: 2,
+    // The pre-commit hook test installs this repository with its dev dependencies and builds it
+    // (pre-commit's language: node); on a loaded 2-core machine, beside the other files, that took
+    // up to 160 s.
+    testTimeout: 300_000,
     hookTimeout: 600_000,
   },
 });

@@ -137,6 +137,8 @@ async function withExtends(config: Record<string, unknown>, file: string, seen: 
   try {
     path = isAbsolute(target) || target.startsWith(".") ? resolve(dirname(file), target) : createRequire(file).resolve(target);
   } catch {
+    // The pack's own preset sets no option of the pack: a project that has not installed it yet reads the same.
+    if (target === "markdownlint-rule-tasklog/recommended") return own;
     throw new CliError(`cannot find the configuration "${target}" named by extends`, file, lineOfKey(readFileSync(file, "utf8"), "extends"));
   }
   if (seen.has(path)) throw new CliError(`extends loops back to ${path}`, file);

@@ -245,7 +245,7 @@ describe("tasklog new", () => {
     const missing = await box.run(["new", "--status", "Open", "--title", "X", "missing.md"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^tasklog: missing\.md: cannot read the file \(ENOENT\)/);
-    const noSection = sandbox({ "log.md": "# Log\n\n## Open tasks (updated 2025-10-01)\n" });
+    const noSection = sandbox({ "log.md": "# Log\n\n## Open tasks (updated 2025-10-01)\n\n### Open · tv-2025-10-01:PR1 · One\n" });
     const result = await noSection.run(["new", "--status", "Deferred", "--title", "X", "log.md"]);
     expect(result.stderr).toMatch(/no "Deferred tasks" section/);
   });

@@ -84,13 +84,15 @@ export function snippets(statuses: Readonly<Record<string, readonly string[]>>, 
         .replace("\u0000ID\u0000", `\${1:${prefix}}-\${CURRENT_YEAR}-\${CURRENT_MONTH}-\${CURRENT_DATE}:PR\${2:??}`)
         .replace("\u0000TITLE\u0000", "${3:Short title}");
       // An empty field's value is a tab stop (the first line of each field only).
-      if (line.field !== undefined && built.lines[i - 1]?.field !== line.field && text.endsWith(":")) text += ` \${${++stop}}`;
+      const first = line.field !== undefined && built.lines[i - 1]?.field !== line.field;
+      const nested = built.lines[i + 1]?.field === line.field;
+      if (first && !nested && text.endsWith(":")) text += ` \${${++stop}}`;
       return text;
     });
     out[`tasklog: ${status} task`] = {
       scope: "markdown",
       prefix: [`tasklog-${status.toLowerCase().replace(/\s+/g, "-")}`, `${status.toLowerCase()} task`],
-      description: `A ${status} task from its template (markdownlint-rule-tasklog)`,
+      description: `Task log: a task of status ${status}, from its template (markdownlint-rule-tasklog)`,
       body,
     };
   }

@@ -27,7 +27,8 @@ export function viewOf(markdown: string, options: TaskLogOptions, source: { file
     if (error instanceof TaskLogOptionsError) {
       const first = error.problems[0];
       const line = first === undefined ? undefined : source.lines?.[first.option];
-      throw new CliError(`bad configuration: ${error.problems.map((problem) => problem.message).join(" ")}`, source.file ?? "(options)", line);
+      const messages = error.problems.map((problem) => problem.message.replace(/ Using the default\.$/, ""));
+      throw new CliError(`bad configuration: ${messages.join(" ")}`, source.file ?? "(options)", line);
     }
     if (error instanceof MarkdownlintMissingError) throw new CliError(error.message);
     throw error;

@@ -81,7 +81,7 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
   });
 
   it("new, set-pr, list and export on generated logs; the linter then reports only the fields left to fill in", () => {
-    for (const seed of [1, 2, 3]) {
+    for (const seed of [1, 2]) {
       const log = generateTaskLog(8, seed);
       const dir = workspace(host().dir, { "tv-tasks.md": log });
       expect(tasklog(host(), dir, ["init"]).status).toBe(0);

@@ -18,6 +18,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, isAbsolute, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { TaskLogOptions } from "../api.js";
 import rules from "../../rules/index.js";
 import { CliError } from "./errors.js";
@@ -47,7 +48,9 @@ export interface LoadedConfig {
 
 /** JSON with comments and trailing commas (JSONC, as markdownlint-cli2 reads it). */
 export function parseJsonc(text: string, file: string): unknown {
+  // Comments become spaces (line breaks kept, so positions and lines stay); strings are copied as they are.
   let out = "";
+  const commas: number[] = []; // offsets in `out` of commas outside strings
   let i = 0;
   while (i < text.length) {
     const char = text[i] as string;
@@ -67,12 +70,19 @@ export function parseJsonc(text: string, file: string): unknown {
       out += text.slice(i, stop).replace(/[^\n]/g, " ");
       i = stop;
     } else {
+      if (char === ",") commas.push(out.length);
       out += char;
       i++;
     }
   }
-  // Trailing commas before `}` or `]` (outside strings: strings were copied verbatim, commas in them stay).
-  const cleaned = out.replace(/,(\s*[}\]])/g, " $1");
+  // A trailing comma (only white space before a closing `}` or `]`) becomes a space.
+  const chars = out.split("");
+  for (const comma of commas) {
+    let k = comma + 1;
+    while (k < out.length && /\s/.test(out[k] as string)) k++;
+    if (out[k] === "}" || out[k] === "]") chars[comma] = " ";
+  }
+  const cleaned = chars.join("");
   try {
     return JSON.parse(cleaned);
   } catch (error) {
@@ -93,12 +103,17 @@ function lineOfKey(text: string, key: string): number | undefined {
 
 async function loadYaml(text: string, file: string): Promise<unknown> {
   let yaml: { load(text: string): unknown } | undefined;
-  try {
-    const require = createRequire(join(dirname(file), "noop.js"));
-    yaml = (await import(require.resolve("js-yaml"))) as { load(text: string): unknown };
-  } catch {
-    return undefined;
+  // The project's js-yaml (markdownlint-cli2 installs it), else one this package can see.
+  const name = "js-yaml";
+  for (const load of [() => import(pathToFileURL(createRequire(join(dirname(file), "noop.js")).resolve(name)).href), () => import(name)]) {
+    try {
+      yaml = (await load()) as { load(text: string): unknown };
+      break;
+    } catch {
+      // Try the next place.
+    }
   }
+  if (yaml === undefined || typeof yaml.load !== "function") return undefined;
   try {
     return yaml.load(text);
   } catch (error) {

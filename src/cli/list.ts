@@ -86,7 +86,8 @@ export async function runList(options: ListOptions): Promise<{ out: string; note
   const sizes = wanted(options.size);
   if (statuses !== undefined) {
     const known = new Set(Object.keys(log.view.options.statuses).map((status) => status.toLowerCase()));
-    const unknown = [...statuses].filter((status) => !known.has(status));
+    const given = (options.status ?? []).flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value !== "");
+    const unknown = given.filter((status) => !known.has(status.toLowerCase()));
     if (unknown.length > 0) {
       throw new CliError(`unknown status ${unknown.map((status) => JSON.stringify(status)).join(", ")}; the configuration defines ${Object.keys(log.view.options.statuses).join(", ")}`);
     }

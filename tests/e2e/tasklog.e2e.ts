@@ -46,6 +46,19 @@ function fillLines(stdout: string, after: string): { heading: number; size: numb
   return { heading, size: end - heading + 1, lines };
 }
 
+describe("the packed tarball's tasklog files", () => {
+  it("holds the executable, the API bundle, its types and the export schema", () => {
+    const listing = run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n");
+    for (const file of ["dist/tasklog.js", "dist/api.js", "dist/src/api.d.ts", "docs/cli/export.schema.json", "docs/cli/new.md"]) {
+      expect(listing, file).toContain(`package/${file}`);
+    }
+    const manifest = JSON.parse(run("tar", ["-xOzf", context().tarball, "package/package.json"], { cwd: ROOT }).stdout) as Record<string, Record<string, unknown>>;
+    expect(manifest["bin"]).toEqual({ tasklog: "./dist/tasklog.js" });
+    expect(manifest["peerDependenciesMeta"]).toEqual({ markdownlint: { optional: true } });
+    expect(run("tar", ["-xOzf", context().tarball, "package/dist/tasklog.js"], { cwd: ROOT }).stdout.startsWith("#!/usr/bin/env node\n")).toBe(true);
+  });
+});
+
 describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on Node $nodeMajor", (spec) => {
   const host = (): InstalledHost => context().hosts[spec.id];
 

@@ -6,7 +6,9 @@
  *   extension import) and `export { rules as "module.exports" }`, so that `require()` of it on Node
  *   20.19+ and 22.12+ (the `module-sync` condition) returns the array;
  * - dist/index.cjs, CommonJS: `module.exports = rules`, for `require()` on Node versions without
- *   `require()` of ES modules (Node 20.18 and older); its types are dist/index.d.cts (`export =`).
+ *   `require()` of ES modules (Node 20.18 and older); its types are dist/index.d.cts (`export =`);
+ * - dist/api.js, the typed API (`markdownlint-rule-tasklog/api`), and dist/tasklog.js, the `tasklog`
+ *   command: ES modules for Node that load markdownlint (an optional peer dependency) at run time.
  */
 import { defineConfig } from "rolldown";
 
@@ -34,5 +36,19 @@ export default defineConfig([
         },
       },
     ],
+  },
+  {
+    input: "dist/src/api.js",
+    logLevel: "warn",
+    platform: "node",
+    external: ["markdownlint/sync"],
+    output: { file: "dist/api.js", format: "esm" },
+  },
+  {
+    input: "dist/src/cli/bin.js",
+    logLevel: "warn",
+    platform: "node",
+    external: ["markdownlint/sync", "js-yaml"],
+    output: { file: "dist/tasklog.js", format: "esm" },
   },
 ]);

@@ -1,0 +1,408 @@
+/**
+ * The typed API: `parseTaskLog(markdown, options)` reads a task log through the same model as the
+ * rules and returns its public view, plain data with no tokens (`markdownlint-rule-tasklog/api`).
+ *
+ * The tokens come from markdownlint's own parser: the document is linted by markdownlint with one
+ * capturing custom rule (`parser: "micromark"`), exactly as the pack's rules get it, so the API
+ * never parses Markdown a second way. markdownlint is an optional peer dependency: every host
+ * (markdownlint-cli2, markdownlint-cli, the VS Code extension) already brings it; the rules do not
+ * need it, the API and the `tasklog` command do.
+ *
+ * This file is the one adapter between the model (src/model.ts, src/gitplan.ts, src/itemtext.ts) and
+ * everything beyond the rules: the `tasklog` commands read task logs only through it.
+ */
+import { gitPlansOf, leadingCodeOf, nestedItems, prTitlesOf } from "./gitplan.js";
+import { findMentions, mayMention, parseIdentifier } from "./grammar/identifier.js";
+import { classifyUrl, DEFAULT_HOST, findUrls, isValidHost } from "./grammar/prurl.js";
+import { fieldTextLines, itemTextLines } from "./itemtext.js";
+import { configuredStatus, getTaskLog, type Field, type ModelParams, type Section, type StatusFields, type Task } from "./model.js";
+import { option, resolveOptions, SHARED_OPTIONS } from "./options.js";
+
+// ---------------------------------------------------------------------------------------------
+// Public types
+
+/** The options of the rules that shape the model (the same names and values as in a markdownlint configuration). */
+export interface TaskLogOptions {
+  /** Statuses and the fields each requires, in template order (default: Open and Deferred of the convention). */
+  readonly statuses?: Readonly<Record<string, readonly string[]>>;
+  /** Identifier prefix(es), lowercase letters (default `"tv"`). */
+  readonly prefix?: string | readonly string[];
+  /** Conventional Commits types (default: feat, fix, docs, style, refactor, perf, test, build, ci, chore, revert). */
+  readonly types?: readonly string[];
+  /** Host(s) of PR links, as TL007's `host` option (default `"github.com"`). */
+  readonly host?: string | readonly string[];
+}
+
+/** The options after validation and defaults. */
+export interface ResolvedTaskLogOptions {
+  readonly statuses: Readonly<Record<string, readonly string[]>>;
+  readonly prefix: readonly string[];
+  readonly types: readonly string[];
+  readonly host: readonly string[];
+}
+
+/** Text at a position: `line` and `column` are 1-based (markdownlint's), `column` in UTF-16 code units. */
+export interface TextAt {
+  readonly line: number;
+  readonly column: number;
+  readonly text: string;
+}
+
+/** A task's identifier, `<prefix>-<YYYY-MM-DD>:PR<number>`, where it is written in the heading. */
+export interface IdentifierView extends TextAt {
+  readonly prefix: string;
+  /** The date as written (`2025-10-03`). */
+  readonly date: string;
+  /** Whether the date exists on the calendar. */
+  readonly validDate: boolean;
+  /** The PR number, or null when the suffix is a placeholder (`PR??`, `PR###`, …). */
+  readonly pr: number | null;
+  /** The suffix after the colon as written (`PR41`, `PR??`). */
+  readonly suffix: string;
+  /** Whether the suffix is a placeholder rather than `PR<number>`. */
+  readonly placeholder: boolean;
+}
+
+/** A field of a task: `- **Label**: value`. */
+export interface FieldView {
+  /** The label as written, without emphasis and colon. */
+  readonly label: string;
+  /** The configured field it names (matched case-insensitively), or null for an unknown label. */
+  readonly name: string | null;
+  readonly line: number;
+  /** Last line of the field's item (continuation lines and nested lists included). */
+  readonly endLine: number;
+  readonly labelColumn: number;
+  readonly valueColumn: number;
+  /** The value on the item's own paragraph (continuation lines joined with `\n`); nested lists not included. */
+  readonly value: string;
+}
+
+/** A URL in a task's `PR` or `PR status` field. */
+export interface LinkView extends TextAt {
+  /** The field's label. */
+  readonly field: string;
+  /** `pr`: a PR URL; `placeholder`: template text left in it (`<org>`, `pull/###`); `issue`: an issue URL. */
+  readonly kind: "pr" | "placeholder" | "issue";
+  /** The PR (or issue) number, or null for a placeholder. */
+  readonly number: number | null;
+  /** The number placeholder after `/pull/` (`###`, `??`, `<number>`, or `""` when nothing follows), where it is; null when there is none. */
+  readonly numberPlaceholder: TextAt | null;
+}
+
+/** An identifier mentioned in a task's fields (what TL009 checks). */
+export interface MentionView extends TextAt {
+  /** The label of the field it is in, or null when it is in a list item that is not a field. */
+  readonly field: string | null;
+}
+
+export interface TaskView {
+  readonly line: number;
+  /** Last line of the task's body (the line before the next heading, or the document's last line). */
+  readonly endLine: number;
+  /** Heading level (3 for `###`). */
+  readonly level: number;
+  /** The heading text after the `#` marks, as written. */
+  readonly heading: string;
+  /** The configured status the heading names (in its configured spelling), or null. */
+  readonly status: string | null;
+  /** The status as written in the heading, or null. */
+  readonly statusText: string | null;
+  readonly identifier: IdentifierView | null;
+  readonly title: string | null;
+  /** The status of the section the task sits in, or null outside any status section. */
+  readonly section: string | null;
+  /** Line of that section's heading, or null. */
+  readonly sectionLine: number | null;
+  /** Values of the Priority, Size and Meta? fields as written (null when the field is missing). */
+  readonly priority: string | null;
+  readonly size: string | null;
+  readonly meta: string | null;
+  /** The Git plan's `Branch:` code span (or value), or null. */
+  readonly branch: string | null;
+  /** The Git plan's planned commit headers (the code span each `Commits:` item starts with). */
+  readonly commits: readonly string[];
+  /** The PR title from the `PR` field (`Title \`…\`` or a `Title suggestion:` item), or null. */
+  readonly prTitle: string | null;
+  /** The first PR URL (kind `pr`) of the `PR` and `PR status` fields, or null. */
+  readonly prUrl: string | null;
+  readonly fields: readonly FieldView[];
+  readonly links: readonly LinkView[];
+  readonly mentions: readonly MentionView[];
+}
+
+export interface SectionView {
+  /** The configured status, in its configured spelling. */
+  readonly status: string;
+  readonly line: number;
+  readonly level: number;
+  /** The heading text after the `#` marks. */
+  readonly heading: string;
+  /** The `(updated YYYY-MM-DD)` date, where it is written; null when the heading has none. */
+  readonly stamp: TextAt | null;
+  /** Lines of the section's task headings, in order. */
+  readonly taskLines: readonly number[];
+  /** Last line of the section (before the next heading at its level or above, or the document's end). */
+  readonly endLine: number;
+}
+
+export interface TaskLogView {
+  /** Spec section 2: whether the document is a task log at all (every other field is empty when not). */
+  readonly isTaskLog: boolean;
+  /** Number of lines markdownlint sees. */
+  readonly lineCount: number;
+  readonly sections: readonly SectionView[];
+  readonly tasks: readonly TaskView[];
+  readonly options: ResolvedTaskLogOptions;
+}
+
+/** A bad option value: `problems` has one message per option. */
+export class TaskLogOptionsError extends Error {
+  readonly problems: readonly { readonly option: string; readonly message: string }[];
+  constructor(problems: readonly { readonly option: string; readonly message: string }[]) {
+    super(problems.map((problem) => problem.message).join(" "));
+    this.name = "TaskLogOptionsError";
+    this.problems = problems;
+  }
+}
+
+/** markdownlint could not be loaded (it is an optional peer dependency). */
+export class MarkdownlintMissingError extends Error {
+  constructor(cause: unknown) {
+    super(
+      "markdownlint-rule-tasklog/api needs markdownlint (0.40 or newer), its peer dependency: " +
+        "npm install --save-dev markdownlint (markdownlint-cli2 brings it too)",
+      { cause },
+    );
+    this.name = "MarkdownlintMissingError";
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+export const API_OPTIONS = {
+  ...SHARED_OPTIONS,
+  host: option<readonly string[]>({
+    kind: "string-or-strings",
+    default: Object.freeze([DEFAULT_HOST]),
+    description: "Host of PR links (TL007's option).",
+    check: (value) => (value.every(isValidHost) ? undefined : "host names such as \"github.com\" (no scheme, no path)"),
+  }),
+};
+
+/** Validate options as the rules do; throws TaskLogOptionsError on a wrong value or an unknown name. */
+export function resolveTaskLogOptions(options: TaskLogOptions = {}): ResolvedTaskLogOptions {
+  const resolved = resolveOptions(API_OPTIONS, options);
+  if (resolved.problems.length > 0) throw new TaskLogOptionsError(resolved.problems);
+  const values = resolved.values;
+  return { statuses: values.statuses, prefix: values.prefix, types: values.types, host: values.host };
+}
+
+// ---------------------------------------------------------------------------------------------
+// markdownlint's parser
+
+type LintSync = (options: Record<string, unknown>) => unknown;
+
+let lintSync: LintSync | undefined;
+let loadError: unknown;
+try {
+  lintSync = ((await import("markdownlint/sync")) as { lint: LintSync }).lint;
+} catch (error) {
+  loadError = error;
+}
+
+/** Whether markdownlint (the peer dependency) could be loaded. */
+export function hasMarkdownlint(): boolean {
+  return lintSync !== undefined;
+}
+
+/** markdownlint's rule parameters for `markdown` (its lines and micromark tokens), from one capturing rule. */
+function markdownlintParams(markdown: string): ModelParams {
+  if (lintSync === undefined) throw new MarkdownlintMissingError(loadError);
+  let captured: ModelParams | undefined;
+  const capture = {
+    names: ["tasklog-api-capture"],
+    description: "Captures the parameters markdownlint passes to rules (markdownlint-rule-tasklog/api)",
+    tags: ["tasklog-api"],
+    parser: "micromark",
+    asynchronous: false,
+    function(params: ModelParams): void {
+      captured = params;
+    },
+  };
+  lintSync({
+    strings: { content: markdown },
+    customRules: [capture],
+    config: { default: false, "tasklog-api-capture": true },
+    // The document's own comments must not switch the capture off.
+    noInlineConfig: true,
+    handleRuleFailures: false,
+  });
+  if (captured === undefined) throw new Error("markdownlint did not run the capturing rule");
+  return captured;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The view
+
+const PR_FIELDS = new Set(["pr", "pr status"]);
+/** What stands in for a PR number after `/pull/` in a template (as TL007 reads it). */
+const NUMBER_PLACEHOLDER = /^(?:#+|\?+|[xX]+|[nN]|<[^<>]*>)?$/;
+
+const named = (field: Field, name: string): boolean => (field.name ?? field.label.trim()).toLowerCase() === name.toLowerCase();
+
+function fieldValue(task: Task, name: string): string | null {
+  const field = task.fields.find((candidate) => named(candidate, name));
+  return field === undefined ? null : field.value;
+}
+
+function fieldView(field: Field): FieldView {
+  return {
+    label: field.label,
+    name: field.name ?? null,
+    line: field.line,
+    endLine: field.item.endLine,
+    labelColumn: field.labelSpan.column,
+    valueColumn: field.valueColumn,
+    value: field.value,
+  };
+}
+
+function numberPlaceholderOf(url: string, line: number, column: number): TextAt | null {
+  const pull = url.indexOf("/pull/");
+  if (pull < 0) return null;
+  const after = url.slice(pull + "/pull/".length);
+  const text = /^(?:<[^<>]*>|[^/?#<]*#*)/.exec(after)?.[0] ?? "";
+  if (!NUMBER_PLACEHOLDER.test(text)) return null;
+  return { line, column: column + pull + "/pull/".length, text };
+}
+
+function linksOf(task: Task, hosts: readonly string[]): LinkView[] {
+  const out: LinkView[] = [];
+  for (const field of task.fields) {
+    if (!PR_FIELDS.has(field.label.trim().toLowerCase())) continue;
+    for (const text of fieldTextLines(field)) {
+      for (const found of findUrls(text.text)) {
+        const url = classifyUrl(found.text, hosts);
+        if (url.kind === "other") continue;
+        const column = text.column + found.index;
+        out.push({
+          line: text.line,
+          column,
+          text: found.text,
+          field: field.label,
+          kind: url.kind,
+          number: url.kind === "placeholder" ? null : url.number,
+          numberPlaceholder: url.kind === "placeholder" ? numberPlaceholderOf(found.text, text.line, column) : null,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+function mentionsOf(task: Task): MentionView[] {
+  const out: MentionView[] = [];
+  const fieldOf = new Map(task.fields.map((field) => [field.item, field]));
+  for (const list of task.lists) {
+    for (const item of list.items) {
+      const field = fieldOf.get(item);
+      const lines = field === undefined ? itemTextLines(item, undefined, mayMention) : fieldTextLines(field, mayMention);
+      for (const text of lines) {
+        for (const mention of findMentions(text.text)) {
+          out.push({ line: text.line, column: text.column + mention.index, text: mention.text, field: field?.label ?? null });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function taskView(task: Task, statuses: StatusFields, hosts: readonly string[]): TaskView {
+  const parsed = task.id === undefined ? undefined : parseIdentifier(task.id.text);
+  const identifier: IdentifierView | null =
+    task.id === undefined || parsed === undefined
+      ? null
+      : {
+          line: task.id.line,
+          column: task.id.column,
+          text: task.id.text,
+          prefix: parsed.prefix,
+          date: parsed.dateText,
+          validDate: parsed.date !== undefined,
+          pr: parsed.suffix.kind === "placeholder" ? null : parsed.suffix.number,
+          suffix: parsed.suffix.text,
+          placeholder: parsed.suffix.kind === "placeholder",
+        };
+  const plan = gitPlansOf(task)[0];
+  const branchItem = plan?.branches[0];
+  const branch = branchItem === undefined ? null : (branchItem.leadingCode?.text ?? branchItem.valueText);
+  const commits = (plan?.commits ?? []).flatMap((commit) => [
+    ...(commit.leadingCode !== undefined ? [commit.leadingCode.text] : []),
+    ...nestedItems(commit.item).flatMap((item) => {
+      const code = leadingCodeOf(item);
+      return code === undefined ? [] : [code.text];
+    }),
+  ]);
+  const links = linksOf(task, hosts);
+  return {
+    line: task.line,
+    endLine: task.endLine,
+    level: task.level,
+    heading: task.text,
+    status: configuredStatus(statuses, task.status?.text) ?? null,
+    statusText: task.status?.text ?? null,
+    identifier,
+    title: task.title?.text ?? null,
+    section: task.section === undefined ? null : (configuredStatus(statuses, task.section.status.text) ?? task.section.status.text),
+    sectionLine: task.section?.line ?? null,
+    priority: fieldValue(task, "Priority"),
+    size: fieldValue(task, "Size"),
+    meta: fieldValue(task, "Meta?"),
+    branch,
+    commits,
+    prTitle: prTitlesOf(task)[0]?.code.text ?? null,
+    prUrl: links.find((link) => link.kind === "pr")?.text ?? null,
+    fields: task.fields.map(fieldView),
+    links,
+    mentions: mentionsOf(task),
+  };
+}
+
+function sectionView(section: Section, next: number, statuses: StatusFields): SectionView {
+  return {
+    status: configuredStatus(statuses, section.status.text) ?? section.status.text,
+    line: section.line,
+    level: section.level,
+    heading: section.text,
+    stamp: section.stamp === undefined ? null : { ...section.stamp },
+    taskLines: section.tasks.map((task) => task.line),
+    endLine: next,
+  };
+}
+
+/**
+ * Read a task log. `markdown` is the document's text (a leading byte order mark is allowed);
+ * `options` are the rules' shared options (`statuses`, `prefix`, `types`) and TL007's `host`.
+ * Throws TaskLogOptionsError on a bad option and MarkdownlintMissingError without markdownlint.
+ */
+export function parseTaskLog(markdown: string, options: TaskLogOptions = {}): TaskLogView {
+  const resolved = resolveTaskLogOptions(options);
+  const params = markdownlintParams(markdown);
+  const model = getTaskLog(params, resolved.statuses);
+  const lineCount = params.lines.length;
+  if (!model.isTaskLog) return { isTaskLog: false, lineCount, sections: [], tasks: [], options: resolved };
+  const sections = model.sections.map((section) => {
+    // The section ends before the next heading at its level or above.
+    const after = model.headings.find((heading) => heading.line > section.line && heading.level <= section.level);
+    return sectionView(section, after === undefined ? lineCount : after.token.startLine - 1, resolved.statuses);
+  });
+  return {
+    isTaskLog: true,
+    lineCount,
+    sections,
+    tasks: model.tasks.map((task) => taskView(task, resolved.statuses, resolved.host)),
+    options: resolved,
+  };
+}

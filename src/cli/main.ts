@@ -1,0 +1,216 @@
+/**
+ * The `tasklog` command: argument parsing, help, and the one place errors become exit code 2.
+ * Each command is a function of its options (src/cli/<command>.ts) that reads logs only through the
+ * public API (src/api.ts).
+ */
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError, type CommandResult } from "./errors.js";
+import { runInit } from "./init.js";
+import { runList } from "./list.js";
+import { runNew } from "./new.js";
+import { runSetPr } from "./setpr.js";
+
+const DOCS = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/cli/";
+
+const CONFIG_HELP = "  --config <file>      markdownlint configuration to read (default: the nearest .markdownlint-cli2.jsonc,\n                       .markdownlint.jsonc or .markdownlint.json from the log's folder up)";
+
+export const HELP: Record<string, string> = {
+  tasklog: `Usage: tasklog <command> [options]
+
+Set up, scaffold, fill in and query task logs, with the same model as the markdownlint-rule-tasklog rules.
+
+Commands:
+  init                 write .markdownlint-cli2.jsonc, VS Code settings and snippets (and a pre-commit entry)
+  new                  add a task from its status's template at the top of its section
+  set-pr               give a placeholder task its real PR number
+  list                 list the tasks (a table, or --json)
+  export --json        every task as JSON (docs/cli/export.schema.json)
+
+Run tasklog <command> --help for a command's options. Docs: ${DOCS}
+Exit codes: 0 done, 2 bad input or configuration (the file is left as it was).`,
+  init: `Usage: tasklog init [--preset extends|inline] [--prefix <letters>] [--pre-commit] [--force] [folder]
+
+Writes, in the folder (default: the current one):
+  .markdownlint-cli2.jsonc        the pack enabled, with the recommended preset
+  .vscode/settings.json           fix on save with the markdownlint extension
+  .vscode/extensions.json         recommends the markdownlint extension
+  .vscode/tasklog.code-snippets   one snippet per configured status (prefix tasklog-<status>)
+  .pre-commit-config.yaml         with --pre-commit: the pack's pre-commit hook
+
+Options:
+  --preset extends     the configuration extends markdownlint-rule-tasklog/recommended (default)
+  --preset inline      the preset's settings written out (built-in rules keep working in vscode.dev)
+  --prefix <letters>   the identifier prefix, written as the pack's "tasklog" option
+  --pre-commit         also write .pre-commit-config.yaml
+  --force              overwrite files that exist (otherwise they are kept, and listed)
+
+Docs: ${DOCS}init.md`,
+  new: `Usage: tasklog new --status <status> --title "<title>" [--pr <number>] [--date YYYY-MM-DD]
+                   [--priority P0-P3] [--size XS|S|M|L] [--prefix <letters>] [--dry-run] <file>
+
+Adds a task from its status's template (the fields the configuration requires) at the top of its
+status section, with today's date or --date; moves the section's (updated …) stamp forward when the
+new date is newer. Without --pr the identifier gets the placeholder PR?? (and says so). Prints what
+it added and the fields left for you to fill in.
+
+Options:
+  --status <status>    a configured status (e.g. Open, Deferred)
+  --title "<title>"    the task's short title (no trailing period)
+  --pr <number>        the PR number (refused when the identifier already exists)
+  --date YYYY-MM-DD    the identifier's date (default: today)
+  --priority, --size   values of the Priority and Size fields
+  --prefix <letters>   one of the configured prefixes (default: the first)
+  --dry-run            print what would change, write nothing
+${CONFIG_HELP}
+
+Docs: ${DOCS}new.md`,
+  "set-pr": `Usage: tasklog set-pr (--line <n> | --title "<title>") [--dry-run] <number> <file>
+
+Gives a placeholder task (tv-2025-10-03:PR??) its real PR number: the identifier in its heading, the
+number placeholder of its own PR links (pull/###), and mentions of the placeholder identifier in
+other tasks, only when that placeholder identifier is unique in the file. Prints each change.
+Refuses when the new identifier already exists.
+
+Options:
+  --line <n>           the task whose heading or body holds line n
+  --title "<title>"    the task with this title (refused when several have it)
+  --dry-run            print what would change, write nothing
+${CONFIG_HELP}
+
+Docs: ${DOCS}set-pr.md`,
+  list: `Usage: tasklog list [--json] [--status <s>] [--priority <p>] [--size <s>] <file>
+
+Lists every task: line, status, identifier, priority, size and title (--json: every field of the
+export, docs/cli/export.schema.json). Filters take one value or a comma-separated list and may be
+repeated; they are compared case-insensitively. Exit code 0 whatever the log's findings.
+
+Options:
+  --json               JSON instead of the table
+  --status <s>         only tasks of these statuses
+  --priority <p>       only tasks of these priorities (P0-P3)
+  --size <s>           only tasks of these sizes (XS, S, M, L)
+${CONFIG_HELP}
+
+Docs: ${DOCS}list.md`,
+  export: `Usage: tasklog export --json [--status <s>] [--priority <p>] [--size <s>] <file>
+
+Prints every task as JSON: { "schemaVersion": 1, "file", "tasks": [ { line, status, section,
+identifier, prefix, date, pr, placeholder, title, priority, size, meta, branch, commits, prTitle,
+prUrl } ] }. The JSON schema is in the package: markdownlint-rule-tasklog/export.schema.json.
+The filters are those of tasklog list.
+${CONFIG_HELP}
+
+Docs: ${DOCS}export.md`,
+};
+
+const FILTERS = {
+  status: { type: "string", multiple: true },
+  priority: { type: "string", multiple: true },
+  size: { type: "string", multiple: true },
+} as const;
+
+const COMMON = { help: { type: "boolean", short: "h" }, config: { type: "string" } } as const;
+
+const SPECS = {
+  init: { ...COMMON, preset: { type: "string" }, prefix: { type: "string" }, "pre-commit": { type: "boolean" }, force: { type: "boolean" } },
+  new: {
+    ...COMMON,
+    status: { type: "string" },
+    title: { type: "string" },
+    pr: { type: "string" },
+    date: { type: "string" },
+    priority: { type: "string" },
+    size: { type: "string" },
+    prefix: { type: "string" },
+    "dry-run": { type: "boolean" },
+  },
+  "set-pr": { ...COMMON, line: { type: "string" }, title: { type: "string" }, "dry-run": { type: "boolean" } },
+  list: { ...COMMON, json: { type: "boolean" }, ...FILTERS },
+  export: { ...COMMON, json: { type: "boolean" }, ...FILTERS },
+} as const satisfies Record<string, ParseArgsConfig["options"]>;
+
+export interface RunContext {
+  /** Today's date for `new` (tests); the local date by default. */
+  readonly today?: string;
+}
+
+function positionals(values: readonly string[], count: number, usage: string): (string | undefined)[] {
+  if (values.length > count) throw new CliError(`too many arguments (${values.slice(count).join(" ")}); usage: ${usage}`);
+  return Array.from({ length: count }, (_, i) => values[i]);
+}
+
+async function dispatch(command: string, argv: readonly string[], context: RunContext): Promise<{ out: string; notes: readonly string[] }> {
+  const spec = SPECS[command as keyof typeof SPECS];
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, "")} (see tasklog ${command} --help)`);
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
+  if (values["help"] === true) return { out: `${HELP[command]}\n`, notes: [] };
+  const str = (name: string): string | undefined => values[name] as string | undefined;
+  const config = str("config");
+  const lines = (result: { out: readonly string[]; notes: readonly string[] }): { out: string; notes: readonly string[] } => ({
+    out: result.out.length === 0 ? "" : `${result.out.join("\n")}\n`,
+    notes: result.notes,
+  });
+  switch (command) {
+    case "init": {
+      const [dir] = positionals(parsed.positionals, 1, "tasklog init [folder]");
+      return lines(await runInit({ dir, preset: str("preset"), prefix: str("prefix"), preCommit: values["pre-commit"] === true, force: values["force"] === true }));
+    }
+    case "new": {
+      const [file] = positionals(parsed.positionals, 1, "tasklog new --status <status> --title \"…\" <file>");
+      return lines(
+        await runNew({
+          file,
+          status: str("status"),
+          title: str("title"),
+          pr: str("pr"),
+          date: str("date"),
+          priority: str("priority"),
+          size: str("size"),
+          prefix: str("prefix"),
+          config,
+          dryRun: values["dry-run"] === true,
+          ...(context.today === undefined ? {} : { today: context.today }),
+        }),
+      );
+    }
+    case "set-pr": {
+      const [number, file] = positionals(parsed.positionals, 2, "tasklog set-pr --line <n> <number> <file>");
+      return lines(await runSetPr({ number, file, line: str("line"), title: str("title"), config, dryRun: values["dry-run"] === true }));
+    }
+    case "list":
+    case "export": {
+      if (command === "export" && values["json"] !== true) throw new CliError("export writes JSON: tasklog export --json <file> (tasklog list prints a table)");
+      const [file] = positionals(parsed.positionals, 1, `tasklog ${command} [--json] <file>`);
+      const filters = { status: values["status"] as string[] | undefined, priority: values["priority"] as string[] | undefined, size: values["size"] as string[] | undefined };
+      return await runList({ file, json: values["json"] === true, ...filters, config });
+    }
+    default:
+      throw new CliError(`unknown command ${command}`);
+  }
+}
+
+/** Run `tasklog` with `argv` (the arguments after the command name), in process. Never throws for a bad input. */
+export async function runTasklog(argv: readonly string[], context: RunContext = {}): Promise<CommandResult> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    const topic = command === "help" ? rest[0] : undefined;
+    const text = topic !== undefined && topic in HELP ? HELP[topic] : HELP["tasklog"];
+    return { code: command === undefined ? 2 : 0, stdout: command === undefined ? "" : `${text}\n`, stderr: command === undefined ? `${text}\n` : "" };
+  }
+  if (!(command in SPECS)) {
+    return { code: 2, stdout: "", stderr: `tasklog: unknown command "${command}" (commands: ${Object.keys(SPECS).join(", ")}; see tasklog --help)\n` };
+  }
+  try {
+    const result = await dispatch(command, rest, context);
+    return { code: 0, stdout: result.out, stderr: result.notes.map((note) => `${note}\n`).join("") };
+  } catch (error) {
+    if (error instanceof CliError) return { code: 2, stdout: "", stderr: `${error.format()}\n` };
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    return { code: 3, stdout: "", stderr: `tasklog: internal error (please report it): ${message}\n` };
+  }
+}

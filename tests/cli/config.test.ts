@@ -1,0 +1,58 @@
+/**
+ * Reading the project's markdownlint configuration for the `tasklog` commands: JSONC, key order as
+ * markdownlint applies it, `extends`, YAML, and where the file is found.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig, optionsFromConfig, parseJsonc, ruleConfig } from "../../src/cli/config.js";
+
+describe("parseJsonc", () => {
+  it("drops comments and trailing commas, never inside strings", () => {
+    const text = `// top\n{\n  "a": "https://x.test/y", /* block */\n  "b": ["c, ]", "d",],\n  "e": { "f": "g\\" // h", },\n}\n`;
+    expect(parseJsonc(text, "x.jsonc")).toEqual({ a: "https://x.test/y", b: ["c, ]", "d"], e: { f: 'g" // h' } });
+  });
+  it("reports invalid JSON with the file and a line", () => {
+    expect(() => parseJsonc('{\n  "a": 1\n  "b": 2\n}\n', "x.jsonc")).toThrow(/invalid JSON in the configuration/);
+    try {
+      parseJsonc('{\n  "a": 1\n  "b": 2\n}\n', "x.jsonc");
+    } catch (error) {
+      expect((error as { file: string; line: number }).file).toBe("x.jsonc");
+      expect((error as { line: number }).line).toBe(3);
+    }
+  });
+});
+
+describe("rule keys, as markdownlint applies them", () => {
+  it("the tasklog tag configures every rule; a later rule key replaces it for that rule; default is not a rule's options", () => {
+    const config = { default: true, tasklog: { prefix: ["ab"], statuses: { Doing: ["Summary"] } }, "task-id": { severity: "warning", prefix: ["cd"] } };
+    expect(ruleConfig(config, "TL002").value).toEqual({ prefix: ["cd"] });
+    expect(ruleConfig(config, "TL003").value).toEqual({ prefix: ["ab"], statuses: { Doing: ["Summary"] } });
+    expect(optionsFromConfig(config).options).toEqual({ statuses: { Doing: ["Summary"] }, prefix: ["cd"] });
+    // A boolean after the tag resets that rule to its defaults, as in markdownlint.
+    expect(ruleConfig({ tasklog: { prefix: ["ab"] }, TL002: true }, "TL002").value).toEqual({});
+    expect(ruleConfig({ TL002: { prefix: ["ab"] }, tasklog: { prefix: ["zz"] } }, "TL002").value).toEqual({ prefix: ["zz"] });
+  });
+});
+
+describe("loadConfig", () => {
+  it("finds the nearest configuration above the log, follows extends, reads YAML", async () => {
+    const root = mkdtempSync(join(tmpdir(), "tasklog-config-"));
+    mkdirSync(join(root, "docs", "logs"), { recursive: true });
+    writeFileSync(join(root, "base.json"), JSON.stringify({ tasklog: { prefix: ["ab"] } }));
+    writeFileSync(join(root, ".markdownlint-cli2.jsonc"), `{ "config": { "extends": "./base.json", "TL006": { "types": ["feat"] } } }`);
+    const found = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"));
+    expect(found.file).toBe(join(root, ".markdownlint-cli2.jsonc"));
+    expect(found.options).toEqual({ prefix: ["ab"], types: ["feat"] });
+    writeFileSync(join(root, "docs", ".markdownlint.yaml"), "tasklog:\n  prefix: [yz]\n");
+    const yaml = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"));
+    expect(yaml.file).toBe(join(root, "docs", ".markdownlint.yaml"));
+    expect(yaml.options).toEqual({ prefix: ["yz"] });
+    writeFileSync(join(root, "docs", "logs", ".markdownlint-cli2.mjs"), "export default {};\n");
+    const js = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"));
+    expect(js.options).toEqual({});
+    expect(js.notes[0]).toMatch(/a JavaScript configuration is not run by tasklog; using the default options/);
+    expect((await loadConfig(join(root, "x.md"), join(root, "base.json"))).options).toEqual({ prefix: ["ab"] });
+  });
+});

@@ -3,12 +3,15 @@
  * tarball into fresh temporary user projects, one per host (tests/e2e/hosts/<id>: package.json and
  * package-lock.json pin markdownlint-cli2 and the output formatters; `npm ci` installs them, from the
  * npm cache when it has them), and into a VS Code workspace that has only the package.
- * Set TASKLOG_E2E_KEEP=1 to keep the temporary folder for inspection.
+ * It also installs tests/overrides (markdownlint with the micromark overrides, for overrides.e2e.ts)
+ * the same way, and says in one line when the corpus is absent (its tests are then skipped; under
+ * CI=true that fails the run here). Set TASKLOG_E2E_KEEP=1 to keep the temporary folder for inspection.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { corpusOrSkip } from "../support/corpus-location.mjs";
 import { HOSTS, ROOT, nodeMajor, runOrThrow, type E2EContext, type HostId, type InstalledHost } from "./support.js";
 
 const NPM_FLAGS = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
@@ -42,6 +45,8 @@ export function cleanup(base: string): () => void {
 
 export default function setup(project: TestProject): () => void {
   const started = Date.now();
+  const { skip } = corpusOrSkip();
+  if (skip !== false) console.log(skip);
   const { base, tarball } = pack();
 
   const hosts = {} as Record<HostId, InstalledHost>;
@@ -67,8 +72,13 @@ export default function setup(project: TestProject): () => void {
   writeFileSync(join(vscodeWorkspace, "package.json"), `${JSON.stringify({ name: "vscode-workspace", private: true }, null, 2)}\n`);
   runOrThrow("npm", ["install", "--save-dev", ...NPM_FLAGS, tarball], { cwd: vscodeWorkspace });
 
-  const context: E2EContext = { base, tarball, hosts, extensions, vscodeWorkspace };
+  // The opt-in micromark overrides of the README, installed from tests/overrides' lock file.
+  const overrides = join(base, "overrides");
+  cpSync(join(ROOT, "tests", "overrides"), overrides, { recursive: true, filter: (path) => !path.includes("node_modules") });
+  runOrThrow("npm", ["ci", ...NPM_FLAGS], { cwd: overrides });
+
+  const context: E2EContext = { base, tarball, hosts, extensions, vscodeWorkspace, overrides };
   project.provide("e2e", context);
-  console.log(`e2e setup: packed ${readdirSync(base).filter((name) => name.endsWith(".tgz")).join(", ")} and installed ${HOSTS.length} hosts and their extension copies in ${((Date.now() - started) / 1000).toFixed(1)} s (${base})`);
+  console.log(`e2e setup: packed ${readdirSync(base).filter((name) => name.endsWith(".tgz")).join(", ")} and installed ${HOSTS.length} hosts, their extension copies and the micromark overrides in ${((Date.now() - started) / 1000).toFixed(1)} s (${base})`);
   return cleanup(base);
 }

@@ -8,7 +8,10 @@ export interface FoundCorpus {
 }
 export interface MissingCorpus {
   readonly dir: null;
+  /** The one line printed when the corpus tests are skipped. */
   readonly missing: string;
+  /** The error under CI=true. */
+  readonly ci: string;
 }
 export declare function isCI(env?: NodeJS.ProcessEnv): boolean;
 export declare function locateCorpus(env?: NodeJS.ProcessEnv): FoundCorpus | MissingCorpus;

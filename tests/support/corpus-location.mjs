@@ -26,8 +26,8 @@ export function isCI(env = process.env) {
 
 /**
  * Resolve the corpus folder. Returns `{ dir, realDir, foreignDir, source }` when found, or
- * `{ dir: null, missing }` with the one-line explanation when not. Throws when `TASKLOG_CORPUS` is set
- * but does not name a folder with `real/` and `foreign/`.
+ * `{ dir: null, missing, ci }` with the one-line explanations (skip, CI error) when not. Throws when
+ * `TASKLOG_CORPUS` is set but does not name a folder with `real/` and `foreign/`.
  */
 export function locateCorpus(env = process.env) {
   const configured = env.TASKLOG_CORPUS;
@@ -42,22 +42,22 @@ export function locateCorpus(env = process.env) {
   if (isDir(join(SIBLING_CORPUS, "real")) && isDir(join(SIBLING_CORPUS, "foreign"))) {
     return { dir: SIBLING_CORPUS, realDir: join(SIBLING_CORPUS, "real"), foreignDir: join(SIBLING_CORPUS, "foreign"), source: "sibling" };
   }
+  const how = `set TASKLOG_CORPUS to a folder holding real/ and foreign/, or put that folder at ${SIBLING_CORPUS}`;
   return {
     dir: null,
-    missing:
-      `corpus not found: the tests that need the real task-log history and the foreign Markdown are skipped; ` +
-      `set TASKLOG_CORPUS to a folder holding real/ and foreign/, or put it at ${SIBLING_CORPUS} (CI=true makes this an error)`,
+    missing: `corpus not found: the tests that need the real task-log history and the foreign Markdown are skipped; ${how} (CI=true makes this an error)`,
+    ci: `CI=true but the corpus was not found, so the tests that need it cannot run: ${how}`,
   };
 }
 
 /**
  * The corpus, or the decision to skip: `{ corpus, skip }` where `skip` is the one-line reason (a
  * string) when the corpus is absent and this is not CI, and `false` otherwise. Under CI an absent
- * corpus throws with the same line.
+ * corpus throws (`ci`, one line: what is missing and how to provide it).
  */
 export function corpusOrSkip(env = process.env) {
   const corpus = locateCorpus(env);
   if (corpus.dir !== null) return { corpus, skip: false };
-  if (isCI(env)) throw new Error(`CI=true and ${corpus.missing}`);
+  if (isCI(env)) throw new Error(corpus.ci);
   return { corpus, skip: corpus.missing };
 }

@@ -15,6 +15,9 @@ export default defineConfig({
     include: ["tests/e2e/**/*.e2e.ts", "tests/e2e/**/*.precommit.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
     watch: false,
+    // Every core (vitest's default leaves one out: a single worker on a 2-core machine), so that the
+    // slow files run in parallel with the others.
+    maxWorkers: "100%",
     testTimeout: 120_000,
     hookTimeout: 600_000,
   },

@@ -49,6 +49,19 @@ export function foreignFiles(): string[] {
   return foreignDir === null ? [] : markdownFiles(foreignDir).sort();
 }
 
+/**
+ * The files in groups of `size`, each labelled by its range ("files 1–50 of 797"): one test per group
+ * keeps a report near its file and no test holding the lint of the whole corpus (timeouts under load).
+ */
+export function inGroups(files: readonly string[], size = 50): [string, string[]][] {
+  const groups: [string, string[]][] = [];
+  for (let start = 0; start < files.length; start += size) {
+    const group = files.slice(start, start + size);
+    groups.push([`files ${start + 1}–${start + group.length} of ${files.length}`, group]);
+  }
+  return groups;
+}
+
 const SKIPPED = "skipped: the corpus was not found (see the `corpus not found` line of this run)";
 
 /** A `describe` that needs the corpus: skipped (one placeholder test) when it is absent. */

@@ -9,12 +9,19 @@
  *   identifiers, stale stamps, template placeholders), so the rules' reporting paths are exercised.
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { locateCorpus } from "../tests/support/corpus-location.mjs";
 
 type GenerateModule = typeof import("../tests/support/generate.js");
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
-export const REAL_LOG_PATH = fileURLToPath(new URL("../../shared/corpus/real/tv-tasks.v40.md", import.meta.url));
+/** The newest real log: `TASKLOG_CORPUS` or `../shared/corpus` (tests/support/corpus-location.mjs). */
+export function realLogPath(): string {
+  const corpus = locateCorpus();
+  if (corpus.dir === null) throw new Error(corpus.missing);
+  return join(corpus.realDir, "tv-tasks.v40.md");
+}
 /** Seed of every generated log of the benchmark and the equivalence test. */
 export const SEED = 40;
 
@@ -30,7 +37,7 @@ export async function loadGenerator(): Promise<GenerateModule> {
 }
 
 export function readRealLog(): string {
-  return readFileSync(REAL_LOG_PATH, "utf8");
+  return readFileSync(realLogPath(), "utf8");
 }
 
 /** Task count whose generated log (seed `SEED`) is closest in size to `bytes`, and the log. */

@@ -6,13 +6,11 @@
  * mistakes TL003 and TL004 can fix (label forms, value case, Meta? separators — several on one line)
  * outside code blocks; fixing the damaged text must give exactly what fixing the real text gives.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkFixes } from "./harness.js";
+import { describeCorpus, readReal, realVersionNames } from "./support/corpus.js";
 
-const realDir = join(import.meta.dirname, "..", "..", "shared", "corpus", "real");
-const realVersions = readdirSync(realDir).filter((file) => /^tv-tasks\.v\d+\.md$/.test(file)).sort();
+const realVersions = realVersionNames();
 
 /** Fixable damage, one kind per field line; each is undone by the fixes of TL003 and TL004. */
 const DAMAGE: readonly [RegExp, (match: RegExpExecArray) => string][] = [
@@ -52,16 +50,7 @@ function damage(text: string): { text: string; count: number } {
   return { text: lines.join("\n"), count };
 }
 
-describe("fix safety on the real corpus", () => {
-  it("finds the forty versions", () => {
-    expect(realVersions).toHaveLength(40);
-  });
-
-  it("damages every version that has fields", () => {
-    const undamaged = realVersions.filter((version) => damage(readFileSync(join(realDir, version), "utf8")).count === 0);
-    expect(undamaged).toEqual(["tv-tasks.v01.md", "tv-tasks.v02.md", "tv-tasks.v03.md"]);
-  });
-
+describe("the damage", () => {
   it("damages only what it should", () => {
     const sample = [
       "```markdown",
@@ -91,10 +80,21 @@ describe("fix safety on the real corpus", () => {
       count: 6,
     });
   });
+});
+
+describeCorpus("fix safety on the real corpus", () => {
+  it("finds the forty versions", () => {
+    expect(realVersions).toHaveLength(40);
+  });
+
+  it("damages every version that has fields", () => {
+    const undamaged = realVersions.filter((version) => damage(readReal(version)).count === 0);
+    expect(undamaged).toEqual(["tv-tasks.v01.md", "tv-tasks.v02.md", "tv-tasks.v03.md"]);
+  });
 
   for (const version of realVersions) {
     describe(version, () => {
-      const content = readFileSync(join(realDir, version), "utf8");
+      const content = readReal(version);
 
       it("fixes completely, idempotently and locally", () => {
         const result = checkFixes(content);

@@ -12,7 +12,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { lint } from "markdownlint/sync";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_STATUSES, getTaskLog, type ModelParams, type TaskLog } from "../src/model.js";
-import { realVersions } from "./support/corpus.js";
+import { itCorpus, realVersions } from "./support/corpus.js";
 import { buildTaskLog, seededRandom, validTaskLogArbitrary, type GeneratedLog } from "./support/generate.js";
 import { propertyParameters } from "./support/settings.js";
 
@@ -252,7 +252,7 @@ const modelOutlineOf = (version: string, content: string): Outline => {
 
 describe("model cross-check: micromark tokens (markdownlint) vs mdast (mdast-util-from-markdown)", () => {
   for (const [version, content] of real) {
-    it(`${version}: same headings, sections, tasks, fields`, () => {
+    itCorpus(`${version}: same headings, sections, tasks, fields`, () => {
       const expected = outlineOfMdast(content);
       const actual = modelOutlineOf(version, content);
       expect(actual).toEqual(expected);
@@ -260,7 +260,7 @@ describe("model cross-check: micromark tokens (markdownlint) vs mdast (mdast-uti
     });
   }
 
-  it("is not vacuous: the real versions hold many tasks and fields", () => {
+  itCorpus("is not vacuous: the real versions hold many tasks and fields", () => {
     const outlines = real.map(([version, content]) => modelOutlineOf(version, content));
     expect(outlines.filter((outline) => outline.isTaskLog).length).toBeGreaterThanOrEqual(30);
     expect(outlines.flatMap((outline) => outline.tasks).filter((task) => task.id !== undefined).length).toBeGreaterThan(100);

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintPack, ruleIds, type LintError } from "../harness.js";
+import { itCorpus } from "../support/corpus.js";
 import {
   CLEAN_LOG, HOSTS, ROOT, cli2Config, context, envFor, formatDefault, nodeMajor, parseFinding, readReal,
   replaceOnce, run, runCli, sorted, workspace,
@@ -62,7 +63,7 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
     expect(result.status).toBe(0);
   });
 
-  it("reports the real task log's findings, exactly as the library does, and exits 1", () => {
+  itCorpus("reports the real task log's findings, exactly as the library does, and exits 1", () => {
     const content = readReal(40);
     const dir = workspace(host().dir, { "tv-tasks.md": content, ".markdownlint-cli2.jsonc": cli2Config(PACK_ONLY) });
     const result = runCli(host(), dir, ["tv-tasks.md"]);
@@ -106,7 +107,7 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
       expect(result.status).toBe(0);
     });
 
-    it('"tasklog": "warning" (the tag) makes every finding of the pack a warning: exit code 0 on the real log', () => {
+    itCorpus('"tasklog": "warning" (the tag) makes every finding of the pack a warning: exit code 0 on the real log', () => {
       const content = readReal(40);
       const dir = workspace(host().dir, {
         "tv-tasks.md": content,
@@ -118,7 +119,7 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
       expect(result.status).toBe(0);
     });
 
-    it('an options object with "severity": "warning" keeps the options and the other rules\' errors', () => {
+    itCorpus('an options object with "severity": "warning" keeps the options and the other rules\' errors', () => {
       const content = readReal(40);
       const config = { ...PACK_ONLY, TL002: { severity: "warning", prefix: ["tv"] } };
       const dir = workspace(host().dir, { "tv-tasks.md": content, ".markdownlint-cli2.jsonc": cli2Config(config) });
@@ -143,7 +144,7 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
      */
     const BUILT_IN_EXPECTED = ["tv-tasks.v32.md MD029:127", "tv-tasks.v32.md MD029:129", "tv-tasks.v38.md MD022:83", "tv-tasks.v38.md MD032:82"];
 
-    it("turns on the pack and the task-log built-in rules, silent on the formatter's style of v32–v40", () => {
+    itCorpus("turns on the pack and the task-log built-in rules, silent on the formatter's style of v32–v40", () => {
       const files: Record<string, string> = {
         ".markdownlint-cli2.jsonc": cli2Config({ extends: "markdownlint-rule-tasklog/recommended" }),
       };
@@ -165,7 +166,7 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
       expect(result.status).toBe(1);
     });
 
-    it("lets the user's settings override it: pack rules by ID, name or tag; built-in rules by ID", () => {
+    itCorpus("lets the user's settings override it: pack rules by ID, name or tag; built-in rules by ID", () => {
       const preset = { extends: "markdownlint-rule-tasklog/recommended" };
       const cases: { config: Record<string, unknown>; file: string; content: string; expected: string[]; status: number }[] = [
         // The clean log is clean under the preset too (built-in rules included).
@@ -218,7 +219,7 @@ describe("the README's configuration examples (## Using it)", () => {
   });
 
   describe.each(HOSTS)("copied as .markdownlint-cli2.jsonc, run by markdownlint-cli2 $cli2", (spec) => {
-    it("each loads the pack and the preset and reports the real log's findings", () => {
+    itCorpus("each loads the pack and the preset and reports the real log's findings", () => {
       for (const block of blocks) {
         const dir = workspace(context().hosts[spec.id].dir, { "tv-tasks.md": readReal(40), ".markdownlint-cli2.jsonc": block });
         const result = runCli(context().hosts[spec.id], dir, ["tv-tasks.md"]);

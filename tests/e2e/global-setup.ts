@@ -9,6 +9,9 @@
  * never sees the package). All installs run in parallel. The node@20.18.3 and node@24 binaries and
  * the packaging checkers (hosts/tools) are used from the cache in place. Set TASKLOG_E2E_KEEP=1 to keep the temporary folder for inspection,
  * TASKLOG_E2E_NO_CACHE=1 to install from scratch.
+ * It also installs tests/overrides (markdownlint with the micromark overrides, for overrides.e2e.ts)
+ * the same way (cached), and says in one line when the corpus is absent (its tests are then skipped;
+ * under CI=true that fails the run here).
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -16,6 +19,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { corpusOrSkip } from "../support/corpus-location.mjs";
 import { HOSTS, ROOT, nodeMajor, runOrThrow, type E2EContext, type HostId, type InstallId, type InstalledHost, type NodeId } from "./support.js";
 
 const NPM_FLAGS = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
@@ -48,8 +52,7 @@ function runAsync(command: string, args: readonly string[], cwd: string): Promis
 }
 
 /** `npm ci` of tests/e2e/hosts/<id> into the cache (once per content of its package files); returns the folder. */
-async function cachedInstall(id: string): Promise<string> {
-  const source = join(HOSTS_DIR, id);
+async function cachedInstall(id: string, source = join(HOSTS_DIR, id)): Promise<string> {
   const hash = createHash("sha256");
   for (const file of ["package.json", "package-lock.json"]) hash.update(readFileSync(join(source, file)));
   const dir = join(CACHE, `${id}-${hash.digest("hex").slice(0, 16)}`);
@@ -86,11 +89,19 @@ export function cleanup(base: string): () => void {
 
 export default async function setup(project: TestProject): Promise<() => void> {
   const started = Date.now();
+  const { skip } = corpusOrSkip();
+  if (skip !== false) console.log(skip);
   const { base, tarball } = pack();
   const packed = Date.now();
 
   const ids = [...HOSTS.map((spec) => spec.id), "cli-0.50", "api", "node-20.18", "node-24", "tools"] as const;
-  const cachedDirs = Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await cachedInstall(id)] as const))) as Record<HostId | InstallId, string>;
+  const cachedDirs = Object.fromEntries(
+    await Promise.all([
+      ...ids.map(async (id) => [id, await cachedInstall(id)] as const),
+      // The opt-in micromark overrides of the README, installed from tests/overrides' lock file.
+      (async () => ["overrides", await cachedInstall("overrides", join(ROOT, "tests", "overrides"))] as const)(),
+    ]),
+  ) as Record<HostId | InstallId | "overrides", string>;
   const installed = Date.now();
 
   const nodeBin = (id: "node-20.18" | "node-24"): string => realpathSync(join(cachedDirs[id], "node_modules", ".bin", "node"));
@@ -121,6 +132,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     hosts,
     extension,
     vscodeWorkspace,
+    overrides: cachedDirs["overrides"],
     nodes,
     installs: { "cli-0.50": join(base, "cli-0.50"), api: join(base, "api"), "node-20.18": cachedDirs["node-20.18"], "node-24": cachedDirs["node-24"], tools: cachedDirs["tools"] },
   };

@@ -17,6 +17,7 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintPack } from "../harness.js";
+import { itCorpus } from "../support/corpus.js";
 import { BROKEN } from "./broken.js";
 import { CLEAN_LOG, FINDING, ROOT, cli2Config, context, formatDefault, readReal, run, runOrThrow, sorted } from "./support.js";
 
@@ -120,7 +121,7 @@ describe("pre-commit", () => {
     expect(run("npm", ["--version"], { cwd: base, env }).status).toBe(0);
   });
 
-  it("this repository as the hook repository refuses a broken task log and accepts a clean one", () => {
+  itCorpus("this repository as the hook repository refuses a broken task log and accepts a clean one", () => {
     const hookRepo = join(base, "hook-repo");
     mkdirSync(hookRepo);
     const rev = snapshotRepository(hookRepo, env);

@@ -8,10 +8,9 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { inject } from "vitest";
 import type { LintError } from "../harness.js";
+import { realDir } from "../support/corpus.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-// `shared/` sits beside the repository (…/main and …/shared, or a CI clone and its shared/ copy).
-export const REAL_CORPUS = join(ROOT, "..", "shared", "corpus", "real");
 
 export type HostId = "cli2-0.24" | "cli2-0.20" | "cli2-0.22";
 
@@ -75,6 +74,8 @@ export interface E2EContext {
   readonly nodes: Record<NodeId, string>;
   /** The other host projects (the packed tarball installed in cli-0.50 and api). */
   readonly installs: Record<InstallId, string>;
+  /** tests/overrides installed (markdownlint 0.42.1 with micromark 4.0.2 through npm overrides). */
+  readonly overrides: string;
 }
 
 declare module "vitest" {
@@ -180,8 +181,9 @@ export function cli2Config(config: Record<string, unknown>, extra: Record<string
   return `// Written by the e2e tests, the way the README tells users to.\n${JSON.stringify({ customRules: ["markdownlint-rule-tasklog"], config, ...extra }, null, 2)}\n`;
 }
 
+/** A real task-log version (TASKLOG_CORPUS or ../shared/corpus); only in tests gated on the corpus. */
 export function readReal(version: number): string {
-  return readFileSync(join(REAL_CORPUS, `tv-tasks.v${String(version).padStart(2, "0")}.md`), "utf8");
+  return readFileSync(join(realDir, `tv-tasks.v${String(version).padStart(2, "0")}.md`), "utf8");
 }
 
 /** The clean task log of the e2e tests (every rule of the pack is satisfied). */

@@ -18,9 +18,10 @@ export default defineConfig({
     include: ["tests/e2e/**/*.e2e.ts", "tests/e2e/**/*.precommit.ts"],
     globalSetup: ["tests/e2e/global-setup.ts"],
     watch: false,
-    // The tests mostly wait for the hosts they start (child processes, npm, git): vitest's default of
-    // one worker per core minus one would run the files one after another on a 2-core machine.
-    maxWorkers: 2,
+    // The tests mostly wait for the hosts they start (child processes, npm, git): every core (vitest's
+    // default leaves one out: a single worker on a 2-core machine), so that the slow files run in
+    // parallel with the others.
+    maxWorkers: "100%",
     // The pre-commit hook test installs this repository with its dev dependencies and builds it
     // (pre-commit's language: node); on a loaded 2-core machine, beside the other files, that took
     // up to 160 s.

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkFixSafety } from "../support/checks.js";
-import { realVersions } from "../support/corpus.js";
+import { itCorpus, realVersions } from "../support/corpus.js";
 import { validTaskLogArbitrary } from "../support/generate.js";
 import { applyMutations, mutationArbitrary, nearMissMutationArbitrary, type Mutation } from "../support/mutate.js";
 import { propertyParameters } from "../support/settings.js";
@@ -29,7 +29,7 @@ describe("fix safety (property)", () => {
     );
   });
 
-  it("on damaged real corpus versions", () => {
+  itCorpus("on damaged real corpus versions", () => {
     fc.assert(
       fc.property(fc.nat({ max: real.length - 1 }), damage, (version, mutations) => {
         expect(checkFixSafety(applyMutations((real[version] as [string, string])[1], mutations)).problems).toEqual([]);

@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lintPack } from "../harness.js";
 import { reportProblems } from "../support/checks.js";
-import { realVersions } from "../support/corpus.js";
+import { itCorpus, realVersions } from "../support/corpus.js";
 import { validTaskLogArbitrary } from "../support/generate.js";
 import { applyMutations, mutationsArbitrary } from "../support/mutate.js";
 import { propertyParameters } from "../support/settings.js";
@@ -29,7 +29,7 @@ describe("robustness (property)", () => {
     );
   });
 
-  it("mutated real corpus versions: no throw, every report well placed", () => {
+  itCorpus("mutated real corpus versions: no throw, every report well placed", () => {
     fc.assert(
       fc.property(fc.nat({ max: real.length - 1 }), mutationsArbitrary(8), (version, mutations) => {
         checkDocument(applyMutations((real[version] as [string, string])[1], mutations));

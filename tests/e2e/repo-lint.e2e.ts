@@ -1,15 +1,15 @@
 /**
  * The repository lints its own docs and examples with the built rules (`npm run lint`, the same
  * `.markdownlint-cli2.jsonc` the README's main command uses). examples/broken/ must show a deliberate
- * finding of every rule of the pack; every other file must be clean. Needs `npm run build` first
- * (`npm test` builds before it runs the suite).
+ * finding of every rule of the pack; every other file must be clean. Needs the built dist/, so it is an
+ * e2e test: the e2e setup packs the package, whose `prepack` builds it.
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ruleIds } from "./harness.js";
+import { ruleIds } from "../harness.js";
 
-const root = join(import.meta.dirname, "..");
+const root = join(import.meta.dirname, "..", "..");
 const cli = join(root, "node_modules", "markdownlint-cli2", "markdownlint-cli2-bin.mjs");
 
 function run(args: string[]) {

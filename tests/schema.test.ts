@@ -19,7 +19,7 @@ import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
 import rules from "../rules/index.js";
 import { MARKDOWNLINT_CLI2_SCHEMA, MARKDOWNLINT_SCHEMA, optionSchema, schemaFiles } from "../src/schema.js";
-import { examplesOf } from "./docs.test.js";
+import { examplesOf } from "./support/cases.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");

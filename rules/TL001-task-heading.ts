@@ -105,7 +105,7 @@ export default defineRule({
   name: "task-heading",
   description: "Task headings read '<Status> · <identifier> · <Title>', one level below their status section",
   tag: "headings",
-  options: { statuses: shared.statuses },
+  options: { statuses: { ...shared.statuses, description: "The statuses a heading may carry (and the fields each requires)." } },
   check({ model, options, report }) {
     const statusList = Object.keys(options.statuses).join(", ");
     for (const task of model.tasks) {

@@ -58,7 +58,10 @@ export default defineRule({
   name: "task-id",
   description: "Task identifiers are <prefix>-YYYY-MM-DD:PR<number>, with a real date and PR number, unique in the file",
   tag: "identifier",
-  options: { prefix: { ...shared.prefix, description: "Allowed identifier prefixes (the owner's initials): one string or an array of strings, lowercase letters." } },
+  options: {
+    prefix: { ...shared.prefix, description: "Allowed identifier prefixes (the owner's initials): one string or an array of strings, lowercase letters." },
+    statuses: { ...shared.statuses, description: "Which headings are task headings." },
+  },
   check({ model, options, report }) {
     const prefixes = options.prefix;
     const shape = `${prefixes[0]}-YYYY-MM-DD:PR<number>`;

@@ -3,7 +3,7 @@ import { defineRule, type Reporter } from "../src/factory.js";
 import { checkDate } from "../src/grammar/date.js";
 import { at, expected, quote } from "../src/messages.js";
 import type { Field, StatusFields, Task, Template } from "../src/model.js";
-import { strings } from "../src/options.js";
+import { shared, strings } from "../src/options.js";
 
 /** What a task's labels are checked against. */
 interface Labels {
@@ -135,6 +135,7 @@ export default defineRule({
   description: "Tasks hold their status's fields, once each, in template order, with '**Label**:' labels",
   tag: "fields",
   options: {
+    statuses: { ...shared.statuses, description: "The fields each status requires, in template order." },
     allowed: strings({
       default: Object.freeze([]),
       description:

@@ -52,13 +52,13 @@ export default defineRule({
   options: {
     host: stringOrStrings({
       default: Object.freeze([DEFAULT_HOST]),
-      description: 'Host of PR links: one host name or an array (GitHub Enterprise, e.g. "github.example.com"); no scheme, no path.',
+      description: 'Host names of PR links: one or an array (add GitHub Enterprise hosts, e.g. "github.example.com" or "ghe.corp:8443"); no scheme, no path. The first one is used in messages.',
       check: (value) =>
         value.every(isValidHost) ? undefined : 'host names such as "github.com" or "github.example.com:8443" (no scheme, no path)',
     }),
     link_required: strings({
       default: LINK_REQUIRED_STATUSES,
-      description: "Statuses whose tasks must link their own PR (the identifier's number) in PR status.",
+      description: "Statuses whose tasks must link their own PR (the identifier's number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field).",
     }),
   },
   check({ model, options, report }) {

@@ -2,6 +2,7 @@ import { defineRule, type Reporter } from "../src/factory.js";
 import { checkDate } from "../src/grammar/date.js";
 import { at, expected } from "../src/messages.js";
 import type { Section } from "../src/model.js";
+import { shared } from "../src/options.js";
 
 /** The newest identifier date among the section's tasks. */
 function newestTask(section: Section): { date: string; line: number } | undefined {
@@ -46,7 +47,7 @@ export default defineRule({
   name: "section-updated",
   description: "Status sections carry an '(updated YYYY-MM-DD)' stamp that is a real date and not older than their newest task",
   tag: "dates",
-  options: {},
+  options: { statuses: { ...shared.statuses, description: "The statuses whose sections must carry a stamp." } },
   check({ model, report }) {
     for (const section of model.sections) checkSection(section, report);
   },

@@ -1,6 +1,7 @@
 import { defineRule, type Reporter } from "../src/factory.js";
 import { expected } from "../src/messages.js";
 import { identityOf, type IdentifierMention, type Task, type TaskLog } from "../src/model.js";
+import { shared } from "../src/options.js";
 
 /** What is wrong with a mention in `task`, or undefined when it names another task of the file. */
 function mentionProblem(model: TaskLog, task: Task, mention: IdentifierMention): string | undefined {
@@ -33,7 +34,12 @@ export default defineRule({
   name: "task-reference",
   description: "Identifiers mentioned in a task's fields name another task of the same file",
   tag: "references",
-  options: {},
+  options: {
+    statuses: {
+      ...shared.statuses,
+      description: "Which headings are task headings; every task heading of the file can be named, whatever its status or section.",
+    },
+  },
   check({ model, report }) {
     for (const task of model.tasks) checkTask(model, task, report);
   },

@@ -21,15 +21,25 @@ function checkSection(task: Task, report: Reporter): void {
       line: task.line,
       column: task.startColumn,
       length: task.textColumn - task.startColumn + task.text.length,
-      detail: expected(`heading level ${section.level + 1} (one below "${section.text}" on line ${section.line})`, `level ${task.level}`),
+      detail: expected(
+        `heading level ${section.level + 1} (one below "${section.text}" on line ${section.line})`,
+        `level ${task.level}`,
+      ),
       context: task.text,
     });
   }
   const status = task.status;
-  if (status !== undefined && task.statusName !== undefined && task.statusName.toLowerCase() !== section.status.text.toLowerCase()) {
+  if (
+    status !== undefined &&
+    task.statusName !== undefined &&
+    task.statusName.toLowerCase() !== section.status.text.toLowerCase()
+  ) {
     report({
       ...at(status),
-      detail: expected(`status "${section.status.text}" to match the section "${section.text}" on line ${section.line}`, `"${status.text}"`),
+      detail: expected(
+        `status "${section.status.text}" to match the section "${section.text}" on line ${section.line}`,
+        `"${status.text}"`,
+      ),
       context: task.text,
     });
   }
@@ -39,7 +49,11 @@ function checkSection(task: Task, report: Reporter): void {
 function checkStatus(task: Task, statusList: string, report: Reporter): void {
   const status = task.status;
   if (status === undefined) {
-    report({ ...at(task.textSpan), context: task.text, detail: expected(`a status (${statusList}) before the identifier`, "none") });
+    report({
+      ...at(task.textSpan),
+      context: task.text,
+      detail: expected(`a status (${statusList}) before the identifier`, "none"),
+    });
     return;
   }
   const name = task.statusName;
@@ -61,12 +75,15 @@ function checkSeparators(task: Task, report: Reporter): void {
   for (const separator of task.separators) {
     if (separator.canonical) continue;
     const atEdge =
-      separator.column === task.textColumn || separator.column + separator.text.length === task.textColumn + task.text.length;
+      separator.column === task.textColumn ||
+      separator.column + separator.text.length === task.textColumn + task.text.length;
     report({
       ...at(separator),
       detail: expected(`separator ${canonical} (middle dot with one space each side)`, `"${separator.text}"`),
       context: task.text,
-      ...(atEdge ? {} : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
+      ...(atEdge
+        ? {}
+        : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
     });
   }
   for (const gap of task.parsed.missingSeparators) {
@@ -105,7 +122,9 @@ export default defineRule({
   name: "task-heading",
   description: "Task headings read '<Status> · <identifier> · <Title>', one level below their status section",
   tag: "headings",
-  options: { statuses: { ...shared.statuses, description: "The statuses a heading may carry (and the fields each requires)." } },
+  options: {
+    statuses: { ...shared.statuses, description: "The statuses a heading may carry (and the fields each requires)." },
+  },
   check({ model, options, report }) {
     const statusList = Object.keys(options.statuses).join(", ");
     for (const task of model.tasks) {

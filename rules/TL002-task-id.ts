@@ -12,7 +12,9 @@ function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly stri
     ...at({ ...id, text: parsed.prefix }),
     detail: expected(`prefix ${prefixes.map((p) => `"${p}"`).join(" or ")}`, `"${parsed.prefix}"`),
     context: id.text,
-    ...(prefixes.includes(lower) ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } } : {}),
+    ...(prefixes.includes(lower)
+      ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } }
+      : {}),
   });
 }
 
@@ -56,10 +58,15 @@ function checkSuffix(id: Span, parsed: ParsedIdentifier, report: Reporter): bool
 export default defineRule({
   id: "TL002",
   name: "task-id",
-  description: "Task identifiers are <prefix>-YYYY-MM-DD:PR<number>, with a real date and PR number, unique in the file",
+  description:
+    "Task identifiers are <prefix>-YYYY-MM-DD:PR<number>, with a real date and PR number, unique in the file",
   tag: "identifier",
   options: {
-    prefix: { ...shared.prefix, description: "Allowed identifier prefixes (the owner's initials): one string or an array of strings, lowercase letters." },
+    prefix: {
+      ...shared.prefix,
+      description:
+        "Allowed identifier prefixes (the owner's initials): one string or an array of strings, lowercase letters.",
+    },
     statuses: { ...shared.statuses, description: "Which headings are task headings." },
   },
   check({ model, options, report }) {
@@ -68,7 +75,11 @@ export default defineRule({
     for (const task of model.tasks) {
       const id = task.id;
       if (id === undefined) {
-        report({ ...at(task.textSpan), detail: `Expected an identifier ${shape} in the heading; found none`, context: task.text });
+        report({
+          ...at(task.textSpan),
+          detail: `Expected an identifier ${shape} in the heading; found none`,
+          context: task.text,
+        });
         continue;
       }
       const parsed = task.identifier;

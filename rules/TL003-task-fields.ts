@@ -29,14 +29,19 @@ const isDated = (field: Field): boolean => field.labelDate !== undefined && fiel
 
 function reportUnknown(field: Field, template: Template | undefined, labels: Labels, report: Reporter): void {
   const allowed = labels.allowed.size > 0 ? `, an allowed label (${[...labels.allowed.values()].join(", ")})` : "";
-  const fields = template === undefined
-    ? `a field of a configured status (${[...new Set(Object.values(labels.statuses).flat())].join(", ")})`
-    : `a field of ${template.status} tasks (${template.fields.join(", ")})`;
-  const other = field.name !== undefined && labels.known.has(field.label.toLowerCase()) ? " (a field of other statuses)" : "";
+  const fields =
+    template === undefined
+      ? `a field of a configured status (${[...new Set(Object.values(labels.statuses).flat())].join(", ")})`
+      : `a field of ${template.status} tasks (${template.fields.join(", ")})`;
+  const other =
+    field.name !== undefined && labels.known.has(field.label.toLowerCase()) ? " (a field of other statuses)" : "";
   report({
     ...at(field.labelSpan),
     context: field.labelSpan.text,
-    detail: expected(`${fields}${allowed} or a dated label such as "Latest baseline (YYYY-MM-DD)"`, `unknown label ${quote(field.label)}${other}`),
+    detail: expected(
+      `${fields}${allowed} or a dated label such as "Latest baseline (YYYY-MM-DD)"`,
+      `unknown label ${quote(field.label)}${other}`,
+    ),
   });
 }
 
@@ -140,7 +145,10 @@ export default defineRule({
       default: Object.freeze([]),
       description:
         "Extra field labels allowed in any task besides the status's fields (matched case-insensitively; written as listed). They may appear anywhere, once each.",
-      check: (value) => (value.every((entry) => entry.trim() !== "" && !/[*:\n]/.test(entry)) ? undefined : "labels without `*`, `:` or line breaks"),
+      check: (value) =>
+        value.every((entry) => entry.trim() !== "" && !/[*:\n]/.test(entry))
+          ? undefined
+          : "labels without `*`, `:` or line breaks",
     }),
   },
   check({ model, options, report }) {

@@ -7,7 +7,8 @@ import { integer, shared } from "../src/options.js";
 
 const EM_DASH = "\u2014";
 
-const show = (text: string): string => (text === "" ? "empty" : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`);
+const show = (text: string): string =>
+  text === "" ? "empty" : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
 const plural = (count: number): string => (count === 1 ? "" : "s");
 
 /** A finding about a value: its message and, when the reading is unambiguous, its fix. */
@@ -18,7 +19,9 @@ interface Problem {
 
 /** Replace the whole one-line value. */
 function replaceValue(field: Field, text: string): Fix | undefined {
-  return field.multiPart ? undefined : { column: field.valueColumn, deleteCount: field.firstLine.length, insertText: text };
+  return field.multiPart
+    ? undefined
+    : { column: field.valueColumn, deleteCount: field.firstLine.length, insertText: text };
 }
 
 /** Exactly one of the choices (a case-only difference is fixable). */
@@ -30,7 +33,11 @@ function checkOneOf(field: Field, choices: readonly string[]): Problem | undefin
     return { detail: expected(wanted, `${show(field.value)} (wrong case)`), fix: replaceValue(field, match) };
   }
   const line = field.firstLine;
-  const actual = !field.multiPart ? show(field.value) : line === "" ? "a nested list or block" : `${show(line)} and more lines`;
+  const actual = !field.multiPart
+    ? show(field.value)
+    : line === ""
+      ? "a nested list or block"
+      : `${show(line)} and more lines`;
   return { detail: expected(wanted, actual) };
 }
 
@@ -56,9 +63,13 @@ function checkYesNoReason(field: Field): Problem | undefined {
     };
   }
   if (/^no\.?$/i.test(value) && !field.multiPart) {
-    return { detail: expected(wanted, `${show(value)} (wrong case)`), fix: replaceValue(field, `No${value.endsWith(".") ? "." : ""}`) };
+    return {
+      detail: expected(wanted, `${show(value)} (wrong case)`),
+      fix: replaceValue(field, `No${value.endsWith(".") ? "." : ""}`),
+    };
   }
-  if (/^yes\b[\s.!:;,\u2013\u2014-]*$/i.test(value)) return { detail: expected(wanted, `${show(value)} (a bare "Yes" needs its reason)`) };
+  if (/^yes\b[\s.!:;,\u2013\u2014-]*$/i.test(value))
+    return { detail: expected(wanted, `${show(value)} (a bare "Yes" needs its reason)`) };
   return { detail: expected(wanted, show(value)) };
 }
 
@@ -66,7 +77,9 @@ function checkYesNoReason(field: Field): Problem | undefined {
 function checkSentences(field: Field, max: number): Problem | undefined {
   const sentences = splitSentences(field.value);
   if (sentences.length === 0) {
-    return field.hasValue ? undefined : { detail: expected(`a Summary of 1 to ${max} sentence${plural(max)}`, "empty") };
+    return field.hasValue
+      ? undefined
+      : { detail: expected(`a Summary of 1 to ${max} sentence${plural(max)}`, "empty") };
   }
   if (sentences.length <= max) return undefined;
   const extra = sentences[max];
@@ -84,13 +97,15 @@ function checkNotEmpty(field: Field): Problem | undefined {
 
 function checkOrderedList(field: Field): Problem | undefined {
   if (field.item.lists.some((list) => list.ordered)) return undefined;
-  const actual = field.item.lists.length > 0 ? "a bullet list" : field.value === "" ? "empty" : `text only, ${show(field.value)}`;
+  const actual =
+    field.item.lists.length > 0 ? "a bullet list" : field.value === "" ? "empty" : `text only, ${show(field.value)}`;
   return { detail: expected('an ordered list of steps (nested "1." items)', actual) };
 }
 
 function checkCommand(field: Field): Problem | undefined {
   if (field.hasCommand) return undefined;
-  const actual = field.value !== "" ? show(field.value) : field.hasValue ? "no code span in the nested content" : "empty";
+  const actual =
+    field.value !== "" ? show(field.value) : field.hasValue ? "no code span in the nested content" : "empty";
   return { detail: expected("at least one command in a code span (`…`)", actual) };
 }
 
@@ -115,7 +130,8 @@ function checkValue(field: Field, rule: ValueRule, maxSentences: number): Proble
 export default defineRule({
   id: "TL004",
   name: "task-values",
-  description: "Field values follow the template: Priority P0-P3, Size XS/S/M/L, 'Yes — reason' or 'No', short Summary, …",
+  description:
+    "Field values follow the template: Priority P0-P3, Size XS/S/M/L, 'Yes — reason' or 'No', short Summary, …",
   tag: "fields",
   options: {
     summary_sentences: integer({ default: SUMMARY_SENTENCES, description: "The most sentences a Summary may hold." }),
@@ -134,9 +150,18 @@ export default defineRule({
         const line = field.firstLine;
         const where =
           line === ""
-            ? { line: field.line, column: field.labelSpan.column, length: field.labelSpan.text.length, context: field.labelSpan.text }
+            ? {
+                line: field.line,
+                column: field.labelSpan.column,
+                length: field.labelSpan.text.length,
+                context: field.labelSpan.text,
+              }
             : { line: field.line, column: field.valueColumn, length: line.length, context: line };
-        report(problem.fix === undefined ? { ...where, detail: problem.detail } : { ...where, detail: problem.detail, fix: problem.fix });
+        report(
+          problem.fix === undefined
+            ? { ...where, detail: problem.detail }
+            : { ...where, detail: problem.detail, fix: problem.fix },
+        );
       }
     }
   },

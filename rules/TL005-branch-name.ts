@@ -26,7 +26,10 @@ function checkBranch(branch: LabeledItem, types: readonly string[], report: Repo
     const value = branch.valueText;
     report({
       ...valueAt(branch),
-      detail: expected(`the branch name in a code span, e.g. \`${BRANCH_EXAMPLE}\``, value === "" ? "nothing" : JSON.stringify(value)),
+      detail: expected(
+        `the branch name in a code span, e.g. \`${BRANCH_EXAMPLE}\``,
+        value === "" ? "nothing" : JSON.stringify(value),
+      ),
     });
     return;
   }
@@ -73,8 +76,14 @@ export default defineRule({
   description: "The Git plan names its branch in a code span as <type>/<scope>-<desc>, a valid git branch name",
   tag: "git",
   options: {
-    types: { ...shared.types, description: "Branch types (the Conventional Commits types; TL006 uses them for commits)." },
-    statuses: { ...shared.statuses, description: "A task whose status lists `Git plan` among its fields needs a branch." },
+    types: {
+      ...shared.types,
+      description: "Branch types (the Conventional Commits types; TL006 uses them for commits).",
+    },
+    statuses: {
+      ...shared.statuses,
+      description: "A task whose status lists `Git plan` among its fields needs a branch.",
+    },
   },
   check({ model, options, report }) {
     for (const task of model.tasks) {

@@ -10,7 +10,11 @@ function problemReport(code: CodeSpan, line: number, what: string, problem: Comm
   const start = code.position(problem.offset);
   const end = code.position(problem.offset + Math.max(1, problem.length) - 1);
   const ranged = start.line === line && end.line === line && problem.offset < code.text.length;
-  const entry: { -readonly [K in keyof Report]: Report[K] } = { line, detail: `${what}: ${problem.message}`, context: code.text };
+  const entry: { -readonly [K in keyof Report]: Report[K] } = {
+    line,
+    detail: `${what}: ${problem.message}`,
+    context: code.text,
+  };
   if (ranged) {
     entry.column = start.column;
     entry.length = end.column - start.column + 1;
@@ -19,7 +23,8 @@ function problemReport(code: CodeSpan, line: number, what: string, problem: Comm
   if (fix !== undefined) {
     const from = code.position(fix.offset);
     const to = code.position(fix.offset + Math.max(1, fix.deleteCount) - 1);
-    if (from.line === to.line) entry.fix = { line: from.line, column: from.column, deleteCount: fix.deleteCount, insertText: fix.insertText };
+    if (from.line === to.line)
+      entry.fix = { line: from.line, column: from.column, deleteCount: fix.deleteCount, insertText: fix.insertText };
   }
   return entry;
 }
@@ -88,7 +93,8 @@ export default defineRule({
     }),
     vague_subjects: strings({
       default: VAGUE_SUBJECTS,
-      description: "Subjects that say nothing about the change (compared case-insensitively, ignoring a trailing period).",
+      description:
+        "Subjects that say nothing about the change (compared case-insensitively, ignoring a trailing period).",
     }),
     allow_placeholder_scope: boolean({
       default: true,

@@ -1,6 +1,13 @@
 import { FIELD, LINK_REQUIRED_STATUSES, PR_LINK_FIELDS, sameName } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/factory.js";
-import { classifyUrl, DEFAULT_HOST, isValidHost, prUrl, type ClassifiedUrl, type IssueLink } from "../src/grammar/prurl.js";
+import {
+  classifyUrl,
+  DEFAULT_HOST,
+  isValidHost,
+  prUrl,
+  type ClassifiedUrl,
+  type IssueLink,
+} from "../src/grammar/prurl.js";
 import { expected } from "../src/messages.js";
 import type { Field, PrLinkMention, Task, TaskLog } from "../src/model.js";
 import { stringOrStrings, strings } from "../src/options.js";
@@ -12,9 +19,17 @@ function numberOf(task: Task): number | undefined {
 }
 
 /** The problem of a PR link, or undefined when it is the task's PR. */
-function linkProblem(url: Extract<ClassifiedUrl, { kind: "pr" | "placeholder" }>, via: string, number: number | undefined, host: string): string | undefined {
+function linkProblem(
+  url: Extract<ClassifiedUrl, { kind: "pr" | "placeholder" }>,
+  via: string,
+  number: number | undefined,
+  host: string,
+): string | undefined {
   if (url.kind === "placeholder") {
-    return expected(`the task's PR URL ${prUrl(number ?? "<number>", host)}`, `template placeholder ${url.placeholders.join(", ")} in ${url.url}${via}`);
+    return expected(
+      `the task's PR URL ${prUrl(number ?? "<number>", host)}`,
+      `template placeholder ${url.placeholders.join(", ")} in ${url.url}${via}`,
+    );
   }
   if (url.problems.length > 0) {
     return expected(prUrl(url.number, host, url.owner, url.repo), `${url.url}${via} (${url.problems.join("; ")})`);
@@ -26,13 +41,22 @@ function linkProblem(url: Extract<ClassifiedUrl, { kind: "pr" | "placeholder" }>
 }
 
 /** A task whose status requires it links its own PR: reported on `PR status` (or `PR`) when none does. */
-function checkRequired(model: TaskLog, task: Task, number: number, host: string, issues: readonly IssueLink[], report: Reporter): void {
+function checkRequired(
+  model: TaskLog,
+  task: Task,
+  number: number,
+  host: string,
+  issues: readonly IssueLink[],
+  report: Reporter,
+): void {
   const prFields = task.fields.filter((field) => PR_LINK_FIELDS.some((name) => sameName(field.label.trim(), name)));
-  const target: Field | undefined = prFields.find((field) => sameName(field.label.trim(), FIELD.prStatus)) ?? prFields[0];
+  const target: Field | undefined =
+    prFields.find((field) => sameName(field.label.trim(), FIELD.prStatus)) ?? prFields[0];
   if (target === undefined) return; // a missing field is TL003's finding
   const line = target.line;
   const lineText = model.lines[line - 1] ?? "";
-  const issueNote = issues.length > 0 ? `; ${issues.map((issue) => issue.url).join(", ")} links an issue, not a PR` : "";
+  const issueNote =
+    issues.length > 0 ? `; ${issues.map((issue) => issue.url).join(", ")} links an issue, not a PR` : "";
   const onValue = target.valueColumn <= lineText.length;
   report({
     line,
@@ -47,18 +71,23 @@ function checkRequired(model: TaskLog, task: Task, number: number, host: string,
 export default defineRule({
   id: "TL007",
   name: "pr-link",
-  description: "PR links in PR and PR status are https://github.com/<owner>/<repo>/pull/<number> with the identifier's PR number",
+  description:
+    "PR links in PR and PR status are https://github.com/<owner>/<repo>/pull/<number> with the identifier's PR number",
   tag: "links",
   options: {
     host: stringOrStrings({
       default: Object.freeze([DEFAULT_HOST]),
-      description: 'Host names of PR links: one or an array (add GitHub Enterprise hosts, e.g. "github.example.com" or "ghe.corp:8443"); no scheme, no path. The first one is used in messages.',
+      description:
+        'Host names of PR links: one or an array (add GitHub Enterprise hosts, e.g. "github.example.com" or "ghe.corp:8443"); no scheme, no path. The first one is used in messages.',
       check: (value) =>
-        value.every(isValidHost) ? undefined : 'host names such as "github.com" or "github.example.com:8443" (no scheme, no path)',
+        value.every(isValidHost)
+          ? undefined
+          : 'host names such as "github.com" or "github.example.com:8443" (no scheme, no path)',
     }),
     link_required: strings({
       default: LINK_REQUIRED_STATUSES,
-      description: "Statuses whose tasks must link their own PR (the identifier's number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field).",
+      description:
+        "Statuses whose tasks must link their own PR (the identifier's number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field).",
     }),
   },
   check({ model, options, report }) {
@@ -78,7 +107,8 @@ export default defineRule({
         }
         candidates++;
         const detail = linkProblem(url, viaOf(link), number, host);
-        if (detail !== undefined) report({ line: link.line, column: link.column, length: link.text.length, context: link.context, detail });
+        if (detail !== undefined)
+          report({ line: link.line, column: link.column, length: link.text.length, context: link.context, detail });
       }
       if (number === undefined || candidates > 0) continue;
       if (!required.has(task.status?.text.toLowerCase() ?? "")) continue;

@@ -21,21 +21,31 @@ function checkSection(section: Section, report: Reporter): void {
     const group = section.group;
     report({
       ...at(group ?? section.textSpan),
-      detail: expected(`"${section.status.text} tasks (updated YYYY-MM-DD)"`, group === undefined ? "no stamp" : `"${group.text}"`),
+      detail: expected(
+        `"${section.status.text} tasks (updated YYYY-MM-DD)"`,
+        group === undefined ? "no stamp" : `"${group.text}"`,
+      ),
       context: section.text,
     });
     return;
   }
   const checked = checkDate(stamp.text);
   if (!checked.ok) {
-    report({ ...at(stamp), detail: expected("a real calendar date YYYY-MM-DD in the stamp", checked.reason), context: section.text });
+    report({
+      ...at(stamp),
+      detail: expected("a real calendar date YYYY-MM-DD in the stamp", checked.reason),
+      context: section.text,
+    });
     return;
   }
   const newest = newestTask(section);
   if (newest !== undefined && newest.date > checked.date.text) {
     report({
       ...at(stamp),
-      detail: expected(`a stamp on or after ${newest.date} (the newest identifier date in this section, line ${newest.line})`, stamp.text),
+      detail: expected(
+        `a stamp on or after ${newest.date} (the newest identifier date in this section, line ${newest.line})`,
+        stamp.text,
+      ),
       context: section.text,
     });
   }
@@ -45,7 +55,8 @@ function checkSection(section: Section, report: Reporter): void {
 export default defineRule({
   id: "TL008",
   name: "section-updated",
-  description: "Status sections carry an '(updated YYYY-MM-DD)' stamp that is a real date and not older than their newest task",
+  description:
+    "Status sections carry an '(updated YYYY-MM-DD)' stamp that is a real date and not older than their newest task",
   tag: "dates",
   options: { statuses: { ...shared.statuses, description: "The statuses whose sections must carry a stamp." } },
   check({ model, report }) {

@@ -13,7 +13,8 @@ function mentionProblem(model: TaskLog, task: Task, mention: IdentifierMention):
     );
   }
   const key = identityOf(mention.identifier) as string;
-  if (key === task.identity) return expected("another task's identifier", `${mention.text} is this task's own identifier`);
+  if (key === task.identity)
+    return expected("another task's identifier", `${mention.text} is this task's own identifier`);
   if (model.taskWithIdentity(key) !== undefined) return undefined;
   const near = model.tasksNumbered(suffix.number).filter((other) => other !== task);
   const hint = near.length === 1 ? ` (the task on line ${near[0]?.line} is ${near[0]?.identifier?.text})` : "";
@@ -37,7 +38,8 @@ export default defineRule({
   options: {
     statuses: {
       ...shared.statuses,
-      description: "Which headings are task headings; every task heading of the file can be named, whatever its status or section.",
+      description:
+        "Which headings are task headings; every task heading of the file can be named, whatever its status or section.",
     },
   },
   check({ model, report }) {

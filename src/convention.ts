@@ -92,17 +92,19 @@ export const PRIORITIES: readonly string[] = Object.freeze(["P0", "P1", "P2", "P
 export const SIZES: readonly string[] = Object.freeze(["XS", "S", "M", "L"]);
 
 /** The value rule of each field, keyed by the lowercase field name. Fields not listed take any value. */
-export const VALUE_RULES: ReadonlyMap<string, ValueRule> = new Map<string, ValueRule>([
-  [FIELD.priority, { kind: "one-of", choices: PRIORITIES }],
-  [FIELD.size, { kind: "one-of", choices: SIZES }],
-  [FIELD.meta, { kind: "yes-no-reason" }],
-  [FIELD.summary, { kind: "sentences" }],
-  [FIELD.dependencies, { kind: "not-empty" }],
-  [FIELD.references, { kind: "not-empty" }],
-  [FIELD.holdingPattern, { kind: "not-empty" }],
-  [FIELD.nextSteps, { kind: "ordered-list" }],
-  [FIELD.validation, { kind: "command" }],
-].map(([name, rule]) => [(name as string).toLowerCase(), rule as ValueRule]));
+export const VALUE_RULES: ReadonlyMap<string, ValueRule> = new Map<string, ValueRule>(
+  [
+    [FIELD.priority, { kind: "one-of", choices: PRIORITIES }],
+    [FIELD.size, { kind: "one-of", choices: SIZES }],
+    [FIELD.meta, { kind: "yes-no-reason" }],
+    [FIELD.summary, { kind: "sentences" }],
+    [FIELD.dependencies, { kind: "not-empty" }],
+    [FIELD.references, { kind: "not-empty" }],
+    [FIELD.holdingPattern, { kind: "not-empty" }],
+    [FIELD.nextSteps, { kind: "ordered-list" }],
+    [FIELD.validation, { kind: "command" }],
+  ].map(([name, rule]) => [(name as string).toLowerCase(), rule as ValueRule]),
+);
 
 /** The most sentences a Summary may hold (TL004's default). */
 export const SUMMARY_SENTENCES = 2;
@@ -113,13 +115,14 @@ export const SUMMARY_SENTENCES = 2;
 export type LabelForm = "canonical" | "colon-inside" | "spaced-colon" | "plain";
 
 /** Each label form with how it is written and what is wrong with it (TL003's message). */
-export const LABEL_FORMS: Readonly<Record<LabelForm, { readonly example: string; readonly problem: string | undefined }>> =
-  Object.freeze({
-    canonical: { example: "**Label**: value", problem: undefined },
-    "colon-inside": { example: "**Label:** value", problem: "colon inside the bold label" },
-    "spaced-colon": { example: "**Label** : value", problem: "space before the colon" },
-    plain: { example: "Label: value", problem: "label not bold" },
-  });
+export const LABEL_FORMS: Readonly<
+  Record<LabelForm, { readonly example: string; readonly problem: string | undefined }>
+> = Object.freeze({
+  canonical: { example: "**Label**: value", problem: undefined },
+  "colon-inside": { example: "**Label:** value", problem: "colon inside the bold label" },
+  "spaced-colon": { example: "**Label** : value", problem: "space before the colon" },
+  plain: { example: "Label: value", problem: "label not bold" },
+});
 
 /** The canonical way to write a field's label. */
 export const canonicalLabel = (name: string): string => `**${name}**:`;
@@ -153,7 +156,13 @@ export const COMMIT_TYPES: readonly string[] = Object.freeze([
 ]);
 
 /** Subjects that say nothing about the change (compared case-insensitively, ignoring a trailing period). */
-export const VAGUE_SUBJECTS: readonly string[] = Object.freeze(["update stuff", "more tweaks", "misc fixes", "update tests", "wip"]);
+export const VAGUE_SUBJECTS: readonly string[] = Object.freeze([
+  "update stuff",
+  "more tweaks",
+  "misc fixes",
+  "update tests",
+  "wip",
+]);
 
 /** Maximum length of a commit header or PR title, in characters (code points). */
 export const HEADER_MAX_LENGTH = 72;

@@ -34,16 +34,18 @@ export function codeSpanOf(token: Token): CodeSpan {
   for (const child of token.children) {
     if (child.type === "codeTextData") {
       text += child.text;
-      for (let i = 0; i < child.text.length; i++) positions.push({ line: child.startLine, column: child.startColumn + i });
+      for (let i = 0; i < child.text.length; i++)
+        positions.push({ line: child.startLine, column: child.startColumn + i });
     } else if (child.type === "lineEnding") {
       text += " ";
       positions.push({ line: child.startLine, column: child.startColumn });
     }
   }
   const closing = token.children[token.children.length - 1];
-  const end: Position = closing !== undefined && closing.type === "codeTextSequence"
-    ? { line: closing.startLine, column: closing.startColumn }
-    : { line: token.endLine, column: token.endColumn };
+  const end: Position =
+    closing !== undefined && closing.type === "codeTextSequence"
+      ? { line: closing.startLine, column: closing.startColumn }
+      : { line: token.endLine, column: token.endColumn };
   const start = positions[0] ?? end;
   return {
     token,
@@ -86,14 +88,25 @@ export function labeledItemOf(item: ListItem): LabeledItem | undefined {
   if (remainder.trim() !== "") {
     valueColumn = raw.end + (remainder.length - remainder.trimStart().length);
   } else {
-    const next = rest.find((token) => !(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === "")));
+    const next = rest.find(
+      (token) => !(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === "")),
+    );
     if (next !== undefined && next.type === "codeText") leadingCode = codeSpanOf(next);
     if (next !== undefined && next.startLine === item.line) {
       valueColumn = next.startColumn + (next.type === "data" ? next.text.length - next.text.trimStart().length : 0);
     }
   }
   const valueText = (remainder + rest.map((token) => token.text).join("")).replace(/(?<!\s)\s*\n\s*/g, " ").trim();
-  return { item, label: raw.text, line: item.line, labelColumn: raw.start, labelLength, valueColumn, valueText, leadingCode };
+  return {
+    item,
+    label: raw.text,
+    line: item.line,
+    labelColumn: raw.start,
+    labelLength,
+    valueColumn,
+    valueText,
+    leadingCode,
+  };
 }
 
 /** Items of the lists nested directly in `item`. */
@@ -104,7 +117,9 @@ export function nestedItems(item: ListItem): ListItem[] {
 /** The code span an item starts with, if its first paragraph starts with one on the item's line. */
 export function leadingCodeOf(item: ListItem): CodeSpan | undefined {
   const first = item.paragraph?.children[0];
-  return first !== undefined && first.type === "codeText" && first.startLine === item.line ? codeSpanOf(first) : undefined;
+  return first !== undefined && first.type === "codeText" && first.startLine === item.line
+    ? codeSpanOf(first)
+    : undefined;
 }
 
 /** One planned commit: an item nested under `Commits:`. */
@@ -218,7 +233,14 @@ const EXAMPLE = BRANCH_EXAMPLE;
 export function checkPlanBranch(name: string, types: readonly string[]): BranchProblem[] {
   const quoted = JSON.stringify(name);
   if (/<[^<>]*>/.test(name)) {
-    return [{ kind: "placeholder", offset: 0, length: name.length, message: `Expected a real branch name such as "${EXAMPLE}"; Actual: the template placeholder ${quoted}` }];
+    return [
+      {
+        kind: "placeholder",
+        offset: 0,
+        length: name.length,
+        message: `Expected a real branch name such as "${EXAMPLE}"; Actual: the template placeholder ${quoted}`,
+      },
+    ];
   }
   const problems: BranchProblem[] = [];
   const git = checkBranchName(name)[0];
@@ -242,7 +264,12 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
   }
   const type = name.slice(0, slash);
   if (!types.includes(type)) {
-    problems.push({ kind: "type", offset: 0, length: type.length, message: `Expected a branch type of ${types.join(", ")}; Actual: "${type}"` });
+    problems.push({
+      kind: "type",
+      offset: 0,
+      length: type.length,
+      message: `Expected a branch type of ${types.join(", ")}; Actual: "${type}"`,
+    });
   }
   const rest = name.slice(slash + 1);
   if (!KEBAB.test(rest)) {

@@ -52,7 +52,10 @@ export function itemTokens(item: ListItem): Token[] {
  * out; code spans, link destinations and autolinks are in. HTML comments are blanked (replaced with
  * spaces, so columns stay right). Text on `from.line` before `from.column` is cut off (a field's label).
  */
-export function paragraphLines(paragraph: Token, from?: { readonly line: number; readonly column: number }): TextLine[] {
+export function paragraphLines(
+  paragraph: Token,
+  from?: { readonly line: number; readonly column: number },
+): TextLine[] {
   const out: TextLine[] = [];
   const texts = paragraph.text.split("\n");
   const columns = texts.map((_, i) => (i === 0 ? paragraph.startColumn : 1));

@@ -52,7 +52,9 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   const base = { gap: "", spaced: true, start: first.startColumn };
   if (inner.endsWith(":")) {
     const text = inner.slice(0, -1).trim();
-    return text === "" ? undefined : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "" };
+    return text === ""
+      ? undefined
+      : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "" };
   }
   const after = inline[1];
   if (after === undefined || after.type !== "data") return undefined;
@@ -63,7 +65,14 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   }
   if (SPACED_COLON.test(after.text)) {
     const colon = after.text.indexOf(":");
-    return { ...base, form: "spaced-colon", text, end: first.endColumn + colon + 1, next: 2, remainder: after.text.slice(colon + 1) };
+    return {
+      ...base,
+      form: "spaced-colon",
+      text,
+      end: first.endColumn + colon + 1,
+      next: 2,
+      remainder: after.text.slice(colon + 1),
+    };
   }
   return undefined;
 }

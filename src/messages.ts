@@ -18,6 +18,11 @@ export function at(span: Span): { readonly line: number; readonly column: number
 }
 
 /** `at(span)` with the span's text as the report's context. */
-export function atWithContext(span: Span): { readonly line: number; readonly column: number; readonly length: number; readonly context: string } {
+export function atWithContext(span: Span): {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+  readonly context: string;
+} {
   return { ...at(span), context: span.text };
 }

@@ -36,7 +36,12 @@ import {
   type LabelForm,
   type StatusFields,
 } from "./convention.js";
-import { looksLikeTaskHeading, parseSectionHeading, parseTaskHeading, type ParsedTaskHeading } from "./grammar/heading.js";
+import {
+  looksLikeTaskHeading,
+  parseSectionHeading,
+  parseTaskHeading,
+  type ParsedTaskHeading,
+} from "./grammar/heading.js";
 import { findMentions, mayMention, parseIdentifier, type ParsedIdentifier } from "./grammar/identifier.js";
 import { findUrls } from "./grammar/prurl.js";
 import { parseLabel } from "./label.js";
@@ -250,20 +255,43 @@ function headingOf(token: Token): Heading {
   }
   if (textToken === undefined) {
     const textSpan = { line: token.startLine, column: token.endColumn, text: "" };
-    return { token, line: token.startLine, startColumn: token.startColumn, level, text: "", textColumn: token.endColumn, textSpan };
+    return {
+      token,
+      line: token.startLine,
+      startColumn: token.startColumn,
+      level,
+      text: "",
+      textColumn: token.endColumn,
+      textSpan,
+    };
   }
   // A setext heading's text can span lines: the first line is the heading's text here.
   const text = textToken.text.split("\n")[0] as string;
   const textSpan = { line: textToken.startLine, column: textToken.startColumn, text };
-  return { token, line: textToken.startLine, startColumn: token.startColumn, level, text, textColumn: textToken.startColumn, textSpan };
+  return {
+    token,
+    line: textToken.startLine,
+    startColumn: token.startColumn,
+    level,
+    text,
+    textColumn: textToken.startColumn,
+    textSpan,
+  };
 }
 
 function span(heading: Heading, part: { offset: number; text: string } | undefined): Span | undefined {
-  return part === undefined ? undefined : { line: heading.line, column: heading.textColumn + part.offset, text: part.text };
+  return part === undefined
+    ? undefined
+    : { line: heading.line, column: heading.textColumn + part.offset, text: part.text };
 }
 
 function buildList(root: Token): List {
-  const make = (token: Token): List => ({ token, ordered: token.type === "listOrdered", line: token.startLine, items: [] });
+  const make = (token: Token): List => ({
+    token,
+    ordered: token.type === "listOrdered",
+    line: token.startLine,
+    items: [],
+  });
   const top = make(root);
   const work: List[] = [top];
   while (work.length > 0) {
@@ -377,7 +405,11 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
   const holder = raw.form === "plain" ? 0 : 1;
   const valueInline = inline.slice(holder).filter((token) => token.endLine > line || token.endColumn > valueColumn);
   const labelDate = dateMatch
-    ? { line, column: labelStart + (raw.form === "plain" ? 0 : 2) + (dateMatch.index as number) + 1, text: dateMatch[1] as string }
+    ? {
+        line,
+        column: labelStart + (raw.form === "plain" ? 0 : 2) + (dateMatch.index as number) + 1,
+        text: dateMatch[1] as string,
+      }
     : undefined;
   return new FieldImpl(
     label,
@@ -456,7 +488,8 @@ function readTask(task: Task, context: LogContext): TaskReading {
           if (mayHoldMention) {
             for (const mention of findMentions(text.text)) {
               const identifier = parseIdentifier(mention.text);
-              if (identifier !== undefined) mentions.push({ line: text.line, column: text.column + mention.index, text: mention.text, identifier });
+              if (identifier !== undefined)
+                mentions.push({ line: text.line, column: text.column + mention.index, text: mention.text, identifier });
             }
           }
           if (isPr) prLinks.push(...urlsOf(text, field));
@@ -471,7 +504,15 @@ function readTask(task: Task, context: LogContext): TaskReading {
         const destination = context.definitions.get(normalizeLabel(label));
         if (destination === undefined) continue;
         const firstLine = link.text.split("\n")[0] as string;
-        references.push({ line: link.startLine, column: link.startColumn, text: firstLine, field, url: destination, reference: label, context: link.text });
+        references.push({
+          line: link.startLine,
+          column: link.startColumn,
+          text: firstLine,
+          field,
+          url: destination,
+          reference: label,
+          context: link.text,
+        });
       }
       prLinks.push(...references);
       if (field.is(FIELD.gitPlan)) gitPlans.push(readGitPlan(field));

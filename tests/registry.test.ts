@@ -11,7 +11,9 @@ import { packRules } from "./harness.js";
 import { BEGIN } from "./support/options-docs.js";
 
 const root = join(import.meta.dirname, "..");
-const ruleFiles = readdirSync(join(root, "rules")).filter((file) => /^TL\d{3}-.+\.ts$/.test(file)).sort();
+const ruleFiles = readdirSync(join(root, "rules"))
+  .filter((file) => /^TL\d{3}-.+\.ts$/.test(file))
+  .sort();
 
 describe("rule registry", () => {
   it("lists every rule file in rules/index.ts, in id order, and nothing else", () => {

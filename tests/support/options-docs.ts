@@ -32,7 +32,8 @@ function defaultOf(spec: AnyOptionSpec): string {
 /** The generated block (markers included) for a rule's declared options. */
 export function optionsBlock(options: Readonly<Record<string, AnyOptionSpec>>): string {
   const rows = Object.entries(options).map(
-    ([name, spec]) => `| \`${name}\` | ${KIND_NAMES[spec.kind]} | ${cell(defaultOf(spec))} | ${cell(spec.description)} |`,
+    ([name, spec]) =>
+      `| \`${name}\` | ${KIND_NAMES[spec.kind]} | ${cell(defaultOf(spec))} | ${cell(spec.description)} |`,
   );
   return [
     BEGIN,

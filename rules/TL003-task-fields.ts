@@ -17,7 +17,7 @@ interface Labels {
 /** What the label should read, or undefined for an unknown label. */
 function canonicalOf(field: Field, template: Template | undefined, labels: Labels): string | undefined {
   const key = field.label.toLowerCase();
-  const inTemplate = template?.fields.some((name) => name.toLowerCase() === key) ?? false;
+  const inTemplate = template?.order.has(key) ?? false;
   if (field.name !== undefined && (template === undefined || inTemplate || labels.allowed.has(key))) return field.name;
   if (labels.allowed.has(key)) return labels.allowed.get(key) as string;
   if (isDated(field)) return field.label;
@@ -77,7 +77,6 @@ function checkLabelDate(field: Field, report: Reporter): void {
 /** Every field of the task: known, canonical, once, in template order; then the missing ones. */
 function checkTask(task: Task, labels: Labels, report: Reporter): void {
   const template = task.template;
-  const order = new Map((template?.fields ?? []).map((field, index) => [field.toLowerCase(), index]));
   const seen = new Map<string, Field>();
   let latest: { field: Field; index: number } | undefined;
 
@@ -106,7 +105,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
       continue;
     }
     seen.set(key, field);
-    const index = order.get(key);
+    const index = template?.order.get(key);
     if (index === undefined || template === undefined) continue;
     if (latest !== undefined && index < latest.index) {
       const before = latest.field.name ?? latest.field.label;

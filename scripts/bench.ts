@@ -25,10 +25,10 @@ import { pathToFileURL } from "node:url";
 import { Bench } from "tinybench";
 
 // Plain Node 22 strips the types of .ts files but does not map `./x.js` to `./x.ts`: import by URL.
-const { generatedLog, generatedLogOfSize, readRealLog, replicateLog, ROOT } = (await import(
-  new URL("./bench-logs.ts", import.meta.url).href
-)) as typeof import("./bench-logs.js");
+const { generatedLog, generatedLogOfSize, median, medianClock, now, readRealLog, replicateLog, ROOT, since } =
+  (await import(new URL("./bench-logs.ts", import.meta.url).href)) as typeof import("./bench-logs.js");
 
+type Clock = import("./bench-logs.js").Clock;
 type PackModule = typeof import("../rules/index.js");
 type ModelModule = typeof import("../src/model.js");
 type LintSync = typeof import("markdownlint/sync").lint;
@@ -110,34 +110,8 @@ function lintWith(
 const parseOnly = (content: string, using: LintSync = lint): unknown =>
   lintWith(content, [parseOnlyRule], { "bench-parse-only": true }, using);
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
-/** A point in time on both clocks, in ms: wall (`performance.now()`) and CPU time of the process. */
-interface Clock {
-  readonly wall: number;
-  readonly cpu: number;
-}
-const now = (): Clock => {
-  const usage = process.cpuUsage();
-  return { wall: performance.now(), cpu: (usage.user + usage.system) / 1000 };
-};
-const since = (start: Clock): Clock => {
-  const end = now();
-  return { wall: end.wall - start.wall, cpu: end.cpu - start.cpu };
-};
 const plus = (a: Clock | undefined, b: Clock): Clock => ({ wall: (a?.wall ?? 0) + b.wall, cpu: (a?.cpu ?? 0) + b.cpu });
 const ZERO: Clock = { wall: 0, cpu: 0 };
-/** Medians of each clock, taken separately. */
-const medianClock = (samples: readonly Clock[]): Clock => ({
-  wall: median(samples.map((sample) => sample.wall)),
-  cpu: median(samples.map((sample) => sample.cpu)),
-});
 
 // ---------------------------------------------------------------------------------------------
 // Documents
@@ -319,7 +293,6 @@ if (!args.has("--no-import")) {
   const runs = QUICK ? 10 : 40;
   const times: Clock[] = [];
   const wall: number[] = [];
-  let calls: string[];
   for (let i = 0; i < runs + 2; i++) {
     const start = performance.now();
     const run = spawnSync(process.execPath, [child, target], { encoding: "utf8" });
@@ -333,7 +306,7 @@ if (!args.has("--no-import")) {
   // File-system calls made by the package while it is imported (a separate, traced run).
   const traced = spawnSync(process.execPath, [child, target, "--trace-fs"], { encoding: "utf8" });
   if (traced.status !== 0) throw new Error(`import failed: ${traced.stderr}`);
-  calls = (JSON.parse(traced.stdout) as { calls: string[] }).calls;
+  const calls = (JSON.parse(traced.stdout) as { calls: string[] }).calls;
   const baseline: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();

@@ -144,6 +144,8 @@ export interface Field {
 export interface Template {
   readonly status: string;
   readonly fields: readonly string[];
+  /** Lowercase field name → its index in `fields` (the last one, for a field listed twice). */
+  readonly order: ReadonlyMap<string, number>;
 }
 
 /** An identifier mentioned in a task's fields (spec section 9). */
@@ -534,8 +536,12 @@ function urlsOf(text: TextLine, field: Field): PrLinkMention[] {
   }));
 }
 
-function templateOf(statuses: StatusFields, status: string | undefined): Template | undefined {
-  return status === undefined ? undefined : { status, fields: statuses[status] as readonly string[] };
+function templatesOf(statuses: StatusFields): Map<string, Template> {
+  const out = new Map<string, Template>();
+  for (const [status, fields] of Object.entries(statuses)) {
+    out.set(status, { status, fields, order: new Map(fields.map((field, index) => [field.toLowerCase(), index])) });
+  }
+  return out;
 }
 
 function buildTaskLog(tokens: readonly Token[], lines: readonly string[], statuses: StatusFields): TaskLog {
@@ -545,6 +551,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
     for (const field of fields) if (!known.has(field.toLowerCase())) known.set(field.toLowerCase(), field);
   }
   const context: LogContext = { tokens, definitions: undefined };
+  const templates = templatesOf(statuses);
 
   // Top-level headings only: a heading inside a block quote or list item is not part of the log's outline.
   const headings: Heading[] = [];
@@ -598,7 +605,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
         parsed,
         status,
         statusName,
-        template: templateOf(statuses, status !== undefined ? statusName : openSection?.statusName),
+        template: templates.get((status !== undefined ? statusName : openSection?.statusName) ?? ""),
         id,
         identifier,
         identity: identityOf(identifier),

@@ -2,13 +2,14 @@ import { BRANCH_EXAMPLE, FIELD, sameName } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/factory.js";
 import { checkPlanBranch, type GitPlan, type LabeledItem } from "../src/gitplan.js";
 import { at, expected } from "../src/messages.js";
-import type { StatusFields, Task } from "../src/model.js";
+import type { StatusFields } from "../src/model.js";
 import { shared } from "../src/options.js";
 
-/** A status whose required fields include the Git plan (Open, by default) needs a branch in it. */
-function needsBranch(task: Task, statuses: StatusFields): boolean {
-  const status = task.statusName;
-  return status !== undefined && (statuses[status] ?? []).some((field) => sameName(field, FIELD.gitPlan));
+/** The statuses whose required fields include the Git plan (Open, by default): their tasks need a branch. */
+function statusesNeedingBranch(statuses: StatusFields): ReadonlySet<string> {
+  return new Set(
+    Object.keys(statuses).filter((status) => (statuses[status] ?? []).some((field) => sameName(field, FIELD.gitPlan))),
+  );
 }
 
 /** The value of a label (or the label, when the value is empty) as a report position. */
@@ -86,8 +87,9 @@ export default defineRule({
     },
   },
   check({ model, options, report }) {
+    const needing = statusesNeedingBranch(options.statuses);
     for (const task of model.tasks) {
-      const required = needsBranch(task, options.statuses);
+      const required = task.statusName !== undefined && needing.has(task.statusName);
       for (const plan of task.gitPlans) checkPlan(plan, required, options.types, report);
     }
   },

@@ -6,10 +6,12 @@
  * - parse: lints with built-in rules off and one empty micromark custom rule (markdownlint's
  *   preprocessing plus the micromark parse every micromark rule shares);
  * - pack: then, with the parse done, every rule of the pack called directly, as markdownlint calls
- *   it, on fresh deep copies of the token tree the last lint produced (all made and frozen before
- *   the first clock starts, so the model is rebuilt every run and neither the parse's garbage nor
- *   the copies' is collected on the pack's time); `model` is the model build alone (what the first
- *   rule builds and the others reuse), on copies of its own.
+ *   it, on a fresh deep copy of the token tree the last lint produced (made and frozen before the
+ *   clock starts, so the model is rebuilt every run, and no parse runs in between, so the parse's
+ *   garbage is not collected on the pack's time); `model` is the model build alone (what the first
+ *   rule builds and the others reuse), on a copy of its own. (A forced full collection before each
+ *   run, tried with `--expose-gc`, doubles the pack's time: V8 then regrows its young generation on
+ *   the pack's clock.)
  * The table gives CPU-time medians (wall time in parentheses) and pack/parse of the medians; the
  * target is ≤ 3 % at every size. Then the import time of the bundle in fresh processes (target ≤ 4
  * ms CPU).
@@ -121,23 +123,22 @@ for (const doc of docs) {
     if (run >= warmup) parse.push(since(start));
   }
   const params = captured as Params;
-  // Fresh deep copies made before any clock starts: the model cache (keyed by the token array)
-  // misses every time, and the copies' garbage is not the pack's.
+  // A fresh deep copy per run: the model cache (keyed by the token array) misses every time.
   const fresh = (): Params => ({
     ...params,
     config: true,
     parsers: { micromark: { tokens: cloneTree(params.parsers.micromark.tokens) } },
   });
-  const copies = Array.from({ length: 2 * (runs + warmup) }, fresh);
   const model: Clock[] = [];
   const packTimes: Clock[] = [];
   for (let run = 0; run < runs + warmup; run++) {
     // The model alone (what the first rule builds and the others reuse), on its own copy.
+    const modelParams = fresh();
     const modelStart = now();
-    getTaskLog(copies[2 * run] as Params);
+    getTaskLog(modelParams);
     const modelTime = since(modelStart);
     // The whole pack, as markdownlint calls it, on another copy.
-    const packParams = copies[2 * run + 1] as Params;
+    const packParams = fresh();
     const packStart = now();
     for (const rule of pack) rule.function({ ...packParams, name: rule.names[0] as string }, noop);
     const packTime = since(packStart);
@@ -145,7 +146,6 @@ for (const doc of docs) {
     model.push(modelTime);
     packTimes.push(packTime);
   }
-  copies.length = 0;
   const parseTime = medianClock(parse);
   const packTime = medianClock(packTimes);
   const ratio = packTime.cpu / parseTime.cpu;

@@ -350,9 +350,16 @@ class FieldImpl implements Field {
     readonly labelDate: Span | undefined,
     readonly valueColumn: number,
     readonly value: string,
-    readonly valueInline: readonly Token[],
+    /** The paragraph's inline tokens and the index of the one holding the colon (see `valueInline`). */
+    private readonly inline: readonly Token[],
+    private readonly holder: number,
     readonly item: ListItem,
   ) {}
+
+  get valueInline(): readonly Token[] {
+    const { line, valueColumn } = this;
+    return this.inline.slice(this.holder).filter((token) => token.endLine > line || token.endColumn > valueColumn);
+  }
 
   is(name: string): boolean {
     return sameName(this.label.trim(), name) || (this.name !== undefined && sameName(this.name, name));
@@ -403,9 +410,8 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
   const labelText = lineText.slice(0, labelEnd - paragraph.startColumn);
   const valueText = paragraph.text.slice(offsetInLine);
   const value = (newline === -1 ? valueText : unindent(valueText)).trim();
-  // Tokens that reach past the value's start (the first may also hold the colon: `data ": value"`).
+  // `valueInline`: the tokens from the one holding the colon that reach past the value's start.
   const holder = raw.form === "plain" ? 0 : 1;
-  const valueInline = inline.slice(holder).filter((token) => token.endLine > line || token.endColumn > valueColumn);
   const labelDate = dateMatch
     ? {
         line,
@@ -422,7 +428,8 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
     labelDate,
     valueColumn,
     value,
-    valueInline,
+    inline,
+    holder,
     item,
   );
 }
@@ -475,12 +482,15 @@ function readTask(task: Task, context: LogContext): TaskReading {
   const prTitles: PrTitle[] = [];
   const prLinks: PrLinkMention[] = [];
   const mentions: IdentifierMention[] = [];
-  const fieldByItem = new Map<ListItem, Field>(task.fields.map((field) => [field.item, field]));
+  // Fields are in item order: the next field is the current item's or a later one's.
+  let next = 0;
   for (const list of task.lists) {
     for (const item of list.items) {
-      const field = fieldByItem.get(item);
+      const candidate = task.fields[next];
+      const field = candidate !== undefined && candidate.item === item ? candidate : undefined;
+      if (field !== undefined) next++;
       const from = field === undefined ? undefined : { line: field.line, column: field.valueColumn };
-      const isPr = field !== undefined && PR_LINK_FIELDS.some((name) => sameName(field.label.trim(), name));
+      const isPr = field !== undefined && PR_FIELD_KEYS.has(field.label.trim().toLowerCase());
       const { paragraphs, links } = itemParagraphs(item, isPr);
       const references: PrLinkMention[] = [];
       for (const paragraph of paragraphs) {
@@ -524,6 +534,8 @@ function readTask(task: Task, context: LogContext): TaskReading {
   return { gitPlans, prTitles, prLinks, mentions };
 }
 
+const PR_FIELD_KEYS: ReadonlySet<string> = new Set(PR_LINK_FIELDS.map((name) => name.toLowerCase()));
+
 function urlsOf(text: TextLine, field: Field): PrLinkMention[] {
   return findUrls(text.text).map((found) => ({
     line: text.line,
@@ -542,6 +554,82 @@ function templatesOf(statuses: StatusFields): Map<string, Template> {
     out.set(status, { status, fields, order: new Map(fields.map((field, index) => [field.toLowerCase(), index])) });
   }
   return out;
+}
+
+/** What a task holds besides its heading and its lazily read body. */
+type TaskParts = Omit<Task, keyof Heading | "gitPlans" | "prTitles" | "prLinks" | "mentions">;
+
+/** A task: its heading, its parts, and its body read in one walk on first use (a class, so that V8 keeps one shape). */
+class TaskImpl implements Task {
+  readonly token: Token;
+  readonly line: number;
+  readonly startColumn: number;
+  readonly level: number;
+  readonly text: string;
+  readonly textColumn: number;
+  readonly textSpan: Span;
+  readonly parsed: ParsedTaskHeading;
+  readonly status: Span | undefined;
+  readonly statusName: string | undefined;
+  readonly template: Template | undefined;
+  readonly id: Span | undefined;
+  readonly identifier: ParsedIdentifier | undefined;
+  readonly identity: string | undefined;
+  readonly title: Span | undefined;
+  readonly separators: readonly (Span & { readonly canonical: boolean })[];
+  readonly section: Section | undefined;
+  readonly endLine: number;
+  readonly lists: readonly List[];
+  readonly fields: readonly Field[];
+  private reading: TaskReading | undefined = undefined;
+
+  constructor(
+    heading: Heading,
+    parts: TaskParts,
+    private readonly context: LogContext,
+  ) {
+    this.token = heading.token;
+    this.line = heading.line;
+    this.startColumn = heading.startColumn;
+    this.level = heading.level;
+    this.text = heading.text;
+    this.textColumn = heading.textColumn;
+    this.textSpan = heading.textSpan;
+    this.parsed = parts.parsed;
+    this.status = parts.status;
+    this.statusName = parts.statusName;
+    this.template = parts.template;
+    this.id = parts.id;
+    this.identifier = parts.identifier;
+    this.identity = parts.identity;
+    this.title = parts.title;
+    this.separators = parts.separators;
+    this.section = parts.section;
+    this.endLine = parts.endLine;
+    this.lists = parts.lists;
+    this.fields = parts.fields;
+  }
+
+  private read(): TaskReading {
+    this.reading ??= readTask(this, this.context);
+    return this.reading;
+  }
+
+  get gitPlans(): readonly GitPlan[] {
+    return this.read().gitPlans;
+  }
+
+  get prTitles(): readonly PrTitle[] {
+    return this.read().prTitles;
+  }
+
+  get prLinks(): readonly PrLinkMention[] {
+    return this.read().prLinks;
+  }
+
+  get mentions(): readonly IdentifierMention[] {
+    return this.read().mentions;
+  }
 }
 
 function buildTaskLog(tokens: readonly Token[], lines: readonly string[], statuses: StatusFields): TaskLog {
@@ -598,41 +686,30 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
       const status = span(heading, parsed.status);
       const statusName = configuredStatus(statuses, status?.text);
       const identifier = id === undefined ? undefined : parseIdentifier(id.text);
-      let reading: TaskReading | undefined;
-      const read = (): TaskReading => (reading ??= readTask(task, context));
-      const task: Task = {
-        ...heading,
-        parsed,
-        status,
-        statusName,
-        template: templates.get((status !== undefined ? statusName : openSection?.statusName) ?? ""),
-        id,
-        identifier,
-        identity: identityOf(identifier),
-        title: span(heading, parsed.title),
-        separators: parsed.separators.map((separator) => ({
-          line: heading.line,
-          column: heading.textColumn + separator.offset,
-          text: separator.text,
-          canonical: separator.canonical,
-        })),
-        section: openSection,
-        endLine: Math.max(heading.line, endLine),
-        lists,
-        fields,
-        get gitPlans() {
-          return read().gitPlans;
+      const task = new TaskImpl(
+        heading,
+        {
+          parsed,
+          status,
+          statusName,
+          template: templates.get((status !== undefined ? statusName : openSection?.statusName) ?? ""),
+          id,
+          identifier,
+          identity: identityOf(identifier),
+          title: span(heading, parsed.title),
+          separators: parsed.separators.map((separator) => ({
+            line: heading.line,
+            column: heading.textColumn + separator.offset,
+            text: separator.text,
+            canonical: separator.canonical,
+          })),
+          section: openSection,
+          endLine: Math.max(heading.line, endLine),
+          lists,
+          fields,
         },
-        get prTitles() {
-          return read().prTitles;
-        },
-        get prLinks() {
-          return read().prLinks;
-        },
-        get mentions() {
-          return read().mentions;
-        },
-      };
+        context,
+      );
       tasks.push(task);
       openSection?.tasks.push(task);
       if (task.identity !== undefined && !byIdentity.has(task.identity)) byIdentity.set(task.identity, task);

@@ -1,7 +1,7 @@
 import { SUMMARY_SENTENCES, VALUE_RULES, type ValueRule } from "../src/convention.js";
 import { defineRule, type Fix } from "../src/factory.js";
 import { splitSentences } from "../src/grammar/sentences.js";
-import { expected } from "../src/messages.js";
+import { atWithContext, expected } from "../src/messages.js";
 import type { Field } from "../src/model.js";
 import { integer, shared } from "../src/options.js";
 
@@ -148,15 +148,9 @@ export default defineRule({
         if (problem === undefined) continue;
         // The value on the label line, or the label when there is none.
         const line = field.firstLine;
-        const where =
-          line === ""
-            ? {
-                line: field.line,
-                column: field.labelSpan.column,
-                length: field.labelSpan.text.length,
-                context: field.labelSpan.text,
-              }
-            : { line: field.line, column: field.valueColumn, length: line.length, context: line };
+        const where = atWithContext(
+          line === "" ? field.labelSpan : { line: field.line, column: field.valueColumn, text: line },
+        );
         report(
           problem.fix === undefined
             ? { ...where, detail: problem.detail }

@@ -504,7 +504,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
                 mentions.push({ line: text.line, column: text.column + mention.index, text: mention.text, identifier });
             }
           }
-          if (isPr) prLinks.push(...urlsOf(text, field));
+          if (isPr) for (const url of urlsOf(text, field)) prLinks.push(url);
         }
       }
       if (field === undefined) continue;
@@ -526,9 +526,9 @@ function readTask(task: Task, context: LogContext): TaskReading {
           context: link.text,
         });
       }
-      prLinks.push(...references);
+      for (const reference of references) prLinks.push(reference);
       if (field.is(FIELD.gitPlan)) gitPlans.push(readGitPlan(field));
-      if (field.is(FIELD.pr)) prTitles.push(...readPrTitles(field));
+      if (field.is(FIELD.pr)) for (const title of readPrTitles(field)) prTitles.push(title);
     }
   }
   return { gitPlans, prTitles, prLinks, mentions };

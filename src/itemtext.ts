@@ -2,7 +2,7 @@
  * The inline text of a list item, line by line with exact positions, for the model's walk of a task
  * (PR links, identifier mentions in every line of a value and of its nested items).
  */
-import type { Field, ListItem } from "./model.js";
+import type { ListItem } from "./model.js";
 import { descendants, type Token } from "./tokens.js";
 
 /** One line's worth of inline text: `column` (1-based) is where `text` starts on `line`. */
@@ -42,11 +42,6 @@ export function itemParagraphs(item: ListItem, withLinks: boolean): { paragraphs
   return { paragraphs, links };
 }
 
-/** Every token of `item` (its blocks and nested lists at any depth), in document order. */
-export function itemTokens(item: ListItem): Token[] {
-  return descendants(itemRoots(item));
-}
-
 /**
  * The source text of a paragraph split into lines. Code blocks are not paragraphs, so they are left
  * out; code spans, link destinations and autolinks are in. HTML comments are blanked (replaced with
@@ -83,23 +78,4 @@ export function paragraphLines(
     out.push({ line, column, text: kept });
   });
   return out;
-}
-
-/**
- * The text lines of every paragraph in `item` (see `paragraphLines`), in document order.
- * `keep`, when given, skips paragraphs whose source text it rejects.
- */
-export function itemTextLines(
-  item: ListItem,
-  from?: { readonly line: number; readonly column: number },
-  keep?: (paragraphText: string) => boolean,
-): TextLine[] {
-  return itemParagraphs(item, false)
-    .paragraphs.filter((paragraph) => keep === undefined || keep(paragraph.text))
-    .flatMap((paragraph) => paragraphLines(paragraph, from));
-}
-
-/** The text of a field's value and nested items (the label left out). */
-export function fieldTextLines(field: Field, keep?: (paragraphText: string) => boolean): TextLine[] {
-  return itemTextLines(field.item, { line: field.line, column: field.valueColumn }, keep);
 }

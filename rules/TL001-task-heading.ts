@@ -1,6 +1,120 @@
-import { defineRule } from "../src/factory.js";
+import { defineRule, type Reporter } from "../src/factory.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
-import { configuredStatus } from "../src/model.js";
+import { at, expected } from "../src/messages.js";
+import type { Task } from "../src/model.js";
+import { shared } from "../src/options.js";
+
+/** The task sits one level below a status section of its own status. */
+function checkSection(task: Task, report: Reporter): void {
+  const section = task.section;
+  if (section === undefined) {
+    const shape = `"${"#".repeat(Math.max(1, task.level - 1))} <Status> tasks (updated YYYY-MM-DD)"`;
+    report({
+      ...at(task.textSpan),
+      context: task.text,
+      detail: expected(`the task under a status section (${shape})`, "no status section above it"),
+    });
+    return;
+  }
+  if (task.level !== section.level + 1) {
+    report({
+      line: task.line,
+      column: task.startColumn,
+      length: task.textColumn - task.startColumn + task.text.length,
+      detail: expected(
+        `heading level ${section.level + 1} (one below "${section.text}" on line ${section.line})`,
+        `level ${task.level}`,
+      ),
+      context: task.text,
+    });
+  }
+  const status = task.status;
+  if (
+    status !== undefined &&
+    task.statusName !== undefined &&
+    task.statusName.toLowerCase() !== section.status.text.toLowerCase()
+  ) {
+    report({
+      ...at(status),
+      detail: expected(
+        `status "${section.status.text}" to match the section "${section.text}" on line ${section.line}`,
+        `"${status.text}"`,
+      ),
+      context: task.text,
+    });
+  }
+}
+
+/** The heading names a configured status, spelled as configured (fixable). */
+function checkStatus(task: Task, statusList: string, report: Reporter): void {
+  const status = task.status;
+  if (status === undefined) {
+    report({
+      ...at(task.textSpan),
+      context: task.text,
+      detail: expected(`a status (${statusList}) before the identifier`, "none"),
+    });
+    return;
+  }
+  const name = task.statusName;
+  if (name === undefined) {
+    report({ ...at(status), detail: expected(`a status of ${statusList}`, status.text), context: task.text });
+  } else if (name !== status.text) {
+    report({
+      ...at(status),
+      detail: expected(`status "${name}"`, `"${status.text}"`),
+      context: task.text,
+      fix: { column: status.column, deleteCount: status.text.length, insertText: name },
+    });
+  }
+}
+
+/** Parts are separated by " · " (fixable unless at an edge of the heading, where Markdown trims spaces). */
+function checkSeparators(task: Task, report: Reporter): void {
+  const canonical = `"${CANONICAL_SEPARATOR}"`;
+  for (const separator of task.separators) {
+    if (separator.canonical) continue;
+    const atEdge =
+      separator.column === task.textColumn ||
+      separator.column + separator.text.length === task.textColumn + task.text.length;
+    report({
+      ...at(separator),
+      detail: expected(`separator ${canonical} (middle dot with one space each side)`, `"${separator.text}"`),
+      context: task.text,
+      ...(atEdge
+        ? {}
+        : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
+    });
+  }
+  for (const gap of task.parsed.missingSeparators) {
+    const column = task.textColumn + gap;
+    const spaces = /^\s*/.exec(task.text.slice(gap))?.[0] ?? "";
+    report({
+      line: task.line,
+      column,
+      length: spaces.length,
+      detail: expected(`separator ${canonical} between the parts of the heading`, `"${spaces}"`),
+      context: task.text,
+      fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR },
+    });
+  }
+}
+
+/** The heading has a title, without a trailing period. */
+function checkTitle(task: Task, report: Reporter): void {
+  const title = task.title;
+  if (title === undefined) {
+    report({ ...at(task.textSpan), context: task.text, detail: expected("a title after the identifier", "none") });
+  } else if (/[^.]\.$/.test(title.text) || title.text === ".") {
+    report({
+      line: title.line,
+      column: title.column + title.text.length - 1,
+      length: 1,
+      detail: expected("a title without a trailing period", `"${title.text}"`),
+      context: task.text,
+    });
+  }
+}
 
 /** TL001 task-heading: heading shape, level, section, separator, status, title (spec section 4). */
 export default defineRule({
@@ -8,103 +122,16 @@ export default defineRule({
   name: "task-heading",
   description: "Task headings read '<Status> · <identifier> · <Title>', one level below their status section",
   tag: "headings",
-  options: {},
+  options: {
+    statuses: { ...shared.statuses, description: "The statuses a heading may carry (and the fields each requires)." },
+  },
   check({ model, options, report }) {
-    const expectedStatuses = Object.keys(options.statuses).join(", ");
+    const statusList = Object.keys(options.statuses).join(", ");
     for (const task of model.tasks) {
-      const whole = { line: task.line, column: task.textColumn, length: Math.max(1, task.text.length), context: task.text };
-      const section = task.section;
-      if (section === undefined) {
-        report({
-          ...whole,
-          detail: `Expected the task under a status section ("${"#".repeat(Math.max(1, task.level - 1))} <Status> tasks (updated YYYY-MM-DD)"); Actual: no status section above it`,
-        });
-      } else {
-        if (task.level !== section.level + 1) {
-          report({
-            line: task.line,
-            column: task.token.startColumn,
-            length: task.textColumn - task.token.startColumn + task.text.length,
-            detail: `Expected heading level ${section.level + 1} (one below "${section.text}" on line ${section.line}); Actual: level ${task.level}`,
-            context: task.text,
-          });
-        }
-        const own = configuredStatus(options.statuses, task.status?.text);
-        if (task.status !== undefined && own !== undefined && own.toLowerCase() !== section.status.text.toLowerCase()) {
-          report({
-            line: task.line,
-            column: task.status.column,
-            length: task.status.text.length,
-            detail: `Expected status "${section.status.text}" to match the section "${section.text}" on line ${section.line}; Actual: "${task.status.text}"`,
-            context: task.text,
-          });
-        }
-      }
-
-      const status = task.status;
-      if (status === undefined) {
-        report({ ...whole, detail: `Expected a status (${expectedStatuses}) before the identifier; Actual: none` });
-      } else {
-        const match = configuredStatus(options.statuses, status.text);
-        if (match === undefined) {
-          report({
-            line: status.line,
-            column: status.column,
-            length: status.text.length,
-            detail: `Expected a status of ${expectedStatuses}; Actual: ${status.text}`,
-            context: task.text,
-          });
-        } else if (match !== status.text) {
-          report({
-            line: status.line,
-            column: status.column,
-            length: status.text.length,
-            detail: `Expected status "${match}"; Actual: "${status.text}"`,
-            context: task.text,
-            fix: { column: status.column, deleteCount: status.text.length, insertText: match },
-          });
-        }
-      }
-
-      for (const separator of task.separators) {
-        if (separator.canonical) continue;
-        // At either end of the heading text, the spaces of a canonical separator would be trimmed away
-        // by Markdown, so a fix could never converge: report only.
-        const atEdge = separator.column === task.textColumn || separator.column + separator.text.length === task.textColumn + task.text.length;
-        report({
-          line: separator.line,
-          column: separator.column,
-          length: separator.text.length,
-          detail: `Expected separator "${CANONICAL_SEPARATOR}" (middle dot with one space each side); Actual: "${separator.text}"`,
-          context: task.text,
-          ...(atEdge ? {} : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
-        });
-      }
-      for (const gap of task.parsed.missingSeparators) {
-        const column = task.textColumn + gap;
-        const spaces = /^\s*/.exec(task.text.slice(gap))?.[0] ?? "";
-        report({
-          line: task.line,
-          column,
-          length: Math.max(1, spaces.length),
-          detail: `Expected separator "${CANONICAL_SEPARATOR}" between the parts of the heading; Actual: "${spaces}"`,
-          context: task.text,
-          fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR },
-        });
-      }
-
-      const title = task.title;
-      if (title === undefined) {
-        report({ ...whole, detail: "Expected a title after the identifier; Actual: none" });
-      } else if (/[^.]\.$/.test(title.text) || title.text === ".") {
-        report({
-          line: title.line,
-          column: title.column + title.text.length - 1,
-          length: 1,
-          detail: `Expected a title without a trailing period; Actual: "${title.text}"`,
-          context: task.text,
-        });
-      }
+      checkSection(task, report);
+      checkStatus(task, statusList, report);
+      checkSeparators(task, report);
+      checkTitle(task, report);
     }
   },
 });

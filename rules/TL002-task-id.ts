@@ -1,23 +1,82 @@
-import { defineRule } from "../src/factory.js";
+import { defineRule, type Reporter } from "../src/factory.js";
+import type { ParsedIdentifier } from "../src/grammar/identifier.js";
+import { at, expected } from "../src/messages.js";
+import type { Span, Task } from "../src/model.js";
+import { shared } from "../src/options.js";
+
+/** The prefix is one of the configured ones (fixable when only its case differs). */
+function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly string[], report: Reporter): void {
+  if (prefixes.includes(parsed.prefix)) return;
+  const lower = parsed.prefix.toLowerCase();
+  report({
+    ...at({ ...id, text: parsed.prefix }),
+    detail: expected(`prefix ${prefixes.map((p) => `"${p}"`).join(" or ")}`, `"${parsed.prefix}"`),
+    context: id.text,
+    ...(prefixes.includes(lower)
+      ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } }
+      : {}),
+  });
+}
+
+/** The date is a real calendar date. */
+function checkDate(id: Span, parsed: ParsedIdentifier, report: Reporter): void {
+  if (parsed.date !== undefined) return;
+  report({
+    ...at({ line: id.line, column: id.column + parsed.offsets.date, text: parsed.dateText }),
+    detail: expected("the PR's creation date as a real calendar date YYYY-MM-DD", `${parsed.dateProblem}`),
+    context: id.text,
+  });
+}
+
+/** The suffix is a real PR number without leading zeros; returns whether it is a number at all. */
+function checkSuffix(id: Span, parsed: ParsedIdentifier, report: Reporter): boolean {
+  const suffix = parsed.suffix;
+  const column = id.column + parsed.offsets.suffix;
+  if (suffix.kind === "placeholder") {
+    report({
+      line: id.line,
+      column,
+      length: suffix.text.length,
+      detail:
+        `Placeholder PR number "${suffix.text}": the identifier policy is to log a task only once its GitHub PR exists; ` +
+        `expected PR<number> (e.g. PR41)`,
+      context: id.text,
+    });
+    return false;
+  }
+  if (suffix.kind === "leading-zero") {
+    report({
+      ...at({ line: id.line, column, text: suffix.text }),
+      detail: expected(`the PR number without leading zeros (PR${suffix.number})`, suffix.text),
+      context: id.text,
+    });
+  }
+  return true;
+}
 
 /** TL002 task-id: identifier shape, prefix, calendar date, placeholder PR, uniqueness (spec section 5). */
 export default defineRule({
   id: "TL002",
   name: "task-id",
-  description: "Task identifiers are <prefix>-YYYY-MM-DD:PR<number>, with a real date and PR number, unique in the file",
+  description:
+    "Task identifiers are <prefix>-YYYY-MM-DD:PR<number>, with a real date and PR number, unique in the file",
   tag: "identifier",
-  options: {},
+  options: {
+    prefix: {
+      ...shared.prefix,
+      description:
+        "Allowed identifier prefixes (the owner's initials): one string or an array of strings, lowercase letters.",
+    },
+    statuses: { ...shared.statuses, description: "Which headings are task headings." },
+  },
   check({ model, options, report }) {
     const prefixes = options.prefix;
     const shape = `${prefixes[0]}-YYYY-MM-DD:PR<number>`;
-    const firstUse = new Map<string, number>();
     for (const task of model.tasks) {
       const id = task.id;
       if (id === undefined) {
         report({
-          line: task.line,
-          column: task.textColumn,
-          length: task.text.length,
+          ...at(task.textSpan),
           detail: `Expected an identifier ${shape} in the heading; found none`,
           context: task.text,
         });
@@ -25,71 +84,23 @@ export default defineRule({
       }
       const parsed = task.identifier;
       if (parsed === undefined) {
-        report({
-          line: id.line,
-          column: id.column,
-          length: id.text.length,
-          detail: `Expected an identifier ${shape}; Actual: ${id.text}`,
-          context: task.text,
-        });
+        report({ ...at(id), detail: expected(`an identifier ${shape}`, id.text), context: task.text });
         continue;
       }
-      if (!prefixes.includes(parsed.prefix)) {
-        const lower = parsed.prefix.toLowerCase();
-        report({
-          line: id.line,
-          column: id.column,
-          length: parsed.prefix.length,
-          detail: `Expected prefix ${prefixes.map((p) => `"${p}"`).join(" or ")}; Actual: "${parsed.prefix}"`,
-          context: id.text,
-          ...(prefixes.includes(lower) ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } } : {}),
-        });
-      }
-      if (parsed.date === undefined) {
-        report({
-          line: id.line,
-          column: id.column + parsed.offsets.date,
-          length: parsed.dateText.length,
-          detail: `Expected the PR's creation date as a real calendar date YYYY-MM-DD; Actual: ${parsed.dateProblem}`,
-          context: id.text,
-        });
-      }
-      const suffix = parsed.suffix;
-      const suffixColumn = id.column + parsed.offsets.suffix;
-      if (suffix.kind === "placeholder") {
-        report({
-          line: id.line,
-          column: suffixColumn,
-          length: Math.max(1, suffix.text.length),
-          detail:
-            `Placeholder PR number "${suffix.text}": the identifier policy is to log a task only once its GitHub PR exists; ` +
-            `expected PR<number> (e.g. PR41)`,
-          context: id.text,
-        });
-        continue;
-      }
-      if (suffix.kind === "leading-zero") {
-        report({
-          line: id.line,
-          column: suffixColumn,
-          length: suffix.text.length,
-          detail: `Expected the PR number without leading zeros (PR${suffix.number}); Actual: ${suffix.text}`,
-          context: id.text,
-        });
-      }
-      const key = `${parsed.prefix}-${parsed.dateText}:PR${suffix.number}`;
-      const first = firstUse.get(key);
-      if (first !== undefined) {
-        report({
-          line: id.line,
-          column: id.column,
-          length: id.text.length,
-          detail: `Expected a unique identifier; Actual: ${id.text} is already used by the task on line ${first}`,
-          context: task.text,
-        });
-      } else {
-        firstUse.set(key, task.line);
-      }
+      checkPrefix(id, parsed, prefixes, report);
+      checkDate(id, parsed, report);
+      if (!checkSuffix(id, parsed, report)) continue;
+      checkUnique(task, id, model.taskWithIdentity(task.identity as string), report);
     }
   },
 });
+
+/** The identifier is the first task's with its identity (`PR035` is `PR35`). */
+function checkUnique(task: Task, id: Span, first: Task | undefined, report: Reporter): void {
+  if (first === undefined || first === task) return;
+  report({
+    ...at(id),
+    detail: expected("a unique identifier", `${id.text} is already used by the task on line ${first.line}`),
+    context: task.text,
+  });
+}

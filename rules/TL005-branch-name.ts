@@ -1,6 +1,74 @@
-import { defineRule } from "../src/factory.js";
-import { checkPlanBranch, gitPlansOf } from "../src/gitplan.js";
-import { configuredStatus } from "../src/model.js";
+import { BRANCH_EXAMPLE, FIELD, sameName } from "../src/convention.js";
+import { defineRule, type Reporter } from "../src/factory.js";
+import { checkPlanBranch, type GitPlan, type LabeledItem } from "../src/gitplan.js";
+import { at, expected } from "../src/messages.js";
+import type { StatusFields } from "../src/model.js";
+import { shared } from "../src/options.js";
+
+/** The statuses whose required fields include the Git plan (Open, by default): their tasks need a branch. */
+function statusesNeedingBranch(statuses: StatusFields): ReadonlySet<string> {
+  return new Set(
+    Object.keys(statuses).filter((status) => (statuses[status] ?? []).some((field) => sameName(field, FIELD.gitPlan))),
+  );
+}
+
+/** The value of a label (or the label, when the value is empty) as a report position. */
+function valueAt(item: LabeledItem): { line: number; column: number; length: number } {
+  const value = item.valueText;
+  return value === ""
+    ? { line: item.line, column: item.labelColumn, length: item.labelLength }
+    : { line: item.line, column: item.valueColumn, length: value.length };
+}
+
+/** The branch name is in a code span, and it follows the convention and git's rules. */
+function checkBranch(branch: LabeledItem, types: readonly string[], report: Reporter): void {
+  const code = branch.leadingCode;
+  if (code === undefined) {
+    const value = branch.valueText;
+    report({
+      ...valueAt(branch),
+      detail: expected(
+        `the branch name in a code span, e.g. \`${BRANCH_EXAMPLE}\``,
+        value === "" ? "nothing" : JSON.stringify(value),
+      ),
+    });
+    return;
+  }
+  for (const problem of checkPlanBranch(code.text, types)) {
+    const start = code.position(problem.offset);
+    const end = code.position(problem.offset + problem.length - 1);
+    const ranged = start.line === branch.line && end.line === branch.line;
+    report({
+      line: branch.line,
+      ...(ranged ? { column: start.column, length: end.column - start.column + 1 } : {}),
+      detail: problem.message,
+      context: code.text,
+    });
+  }
+}
+
+/** One `Branch:` item per plan; a status that requires the plan requires the branch. */
+function checkPlan(plan: GitPlan, required: boolean, types: readonly string[], report: Reporter): void {
+  const [first, ...others] = plan.branches;
+  if (first === undefined) {
+    if (!required) return;
+    report({
+      ...at(plan.field.labelSpan),
+      detail: expected('a nested "Branch:" item with the branch name in a code span (`<type>/<scope>-<desc>`)', "none"),
+      context: plan.field.labelSpan.text,
+    });
+    return;
+  }
+  checkBranch(first, types, report);
+  for (const branch of others) {
+    report({
+      line: branch.line,
+      column: branch.labelColumn,
+      length: branch.labelLength,
+      detail: expected('one "Branch:" item under the Git plan', `another one (the first is on line ${first.line})`),
+    });
+  }
+}
 
 /** TL005 branch-name: the Git plan's `Branch:` item (spec section 7). */
 export default defineRule({
@@ -8,61 +76,21 @@ export default defineRule({
   name: "branch-name",
   description: "The Git plan names its branch in a code span as <type>/<scope>-<desc>, a valid git branch name",
   tag: "git",
-  options: {},
+  options: {
+    types: {
+      ...shared.types,
+      description: "Branch types (the Conventional Commits types; TL006 uses them for commits).",
+    },
+    statuses: {
+      ...shared.statuses,
+      description: "A task whose status lists `Git plan` among its fields needs a branch.",
+    },
+  },
   check({ model, options, report }) {
+    const needing = statusesNeedingBranch(options.statuses);
     for (const task of model.tasks) {
-      // A status whose required fields include the Git plan (Open, by default) needs a branch in it.
-      const status = configuredStatus(options.statuses, task.status?.text);
-      const needsBranch =
-        status !== undefined && (options.statuses[status] ?? []).some((field) => field.toLowerCase() === "git plan");
-      for (const plan of gitPlansOf(task)) {
-        const label = plan.field.labelSpan;
-        if (plan.branches.length === 0) {
-          if (needsBranch) {
-            report({
-              line: plan.field.line,
-              column: label.column,
-              length: label.text.length,
-              detail: 'Expected a nested "Branch:" item with the branch name in a code span (`<type>/<scope>-<desc>`); Actual: none',
-              context: label.text,
-            });
-          }
-          continue;
-        }
-        plan.branches.forEach((branch, index) => {
-          if (index > 0) {
-            report({
-              line: branch.line,
-              column: branch.labelColumn,
-              length: branch.labelLength,
-              detail: `Expected one "Branch:" item under the Git plan; Actual: another one (the first is on line ${plan.branches[0]?.line})`,
-            });
-            return;
-          }
-          const code = branch.leadingCode;
-          if (code === undefined) {
-            const value = branch.valueText;
-            report({
-              line: branch.line,
-              column: value === "" ? branch.labelColumn : branch.valueColumn,
-              length: value === "" ? branch.labelLength : value.length,
-              detail: `Expected the branch name in a code span, e.g. \`feat/parser-error-messages\`; Actual: ${value === "" ? "nothing" : JSON.stringify(value)}`,
-            });
-            return;
-          }
-          for (const problem of checkPlanBranch(code.text, options.types)) {
-            const start = code.position(problem.offset);
-            const end = code.position(problem.offset + problem.length - 1);
-            const ranged = start.line === branch.line && end.line === branch.line;
-            report({
-              line: branch.line,
-              ...(ranged ? { column: start.column, length: end.column - start.column + 1 } : {}),
-              detail: problem.message,
-              context: code.text,
-            });
-          }
-        });
-      }
+      const required = task.statusName !== undefined && needing.has(task.statusName);
+      for (const plan of task.gitPlans) checkPlan(plan, required, options.types, report);
     }
   },
 });

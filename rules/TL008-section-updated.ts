@@ -1,52 +1,65 @@
-import { defineRule } from "../src/factory.js";
+import { defineRule, type Reporter } from "../src/factory.js";
 import { checkDate } from "../src/grammar/date.js";
+import { at, expected } from "../src/messages.js";
+import type { Section } from "../src/model.js";
+import { shared } from "../src/options.js";
+
+/** The newest identifier date among the section's tasks. */
+function newestTask(section: Section): { date: string; line: number } | undefined {
+  let newest: { date: string; line: number } | undefined;
+  for (const task of section.tasks) {
+    const date = task.identifier?.date?.text;
+    if (date !== undefined && (newest === undefined || date > newest.date)) newest = { date, line: task.line };
+  }
+  return newest;
+}
+
+/** The section has a stamp with a real date, not older than its newest task. */
+function checkSection(section: Section, report: Reporter): void {
+  const stamp = section.stamp;
+  if (stamp === undefined) {
+    const group = section.group;
+    report({
+      ...at(group ?? section.textSpan),
+      detail: expected(
+        `"${section.status.text} tasks (updated YYYY-MM-DD)"`,
+        group === undefined ? "no stamp" : `"${group.text}"`,
+      ),
+      context: section.text,
+    });
+    return;
+  }
+  const checked = checkDate(stamp.text);
+  if (!checked.ok) {
+    report({
+      ...at(stamp),
+      detail: expected("a real calendar date YYYY-MM-DD in the stamp", checked.reason),
+      context: section.text,
+    });
+    return;
+  }
+  const newest = newestTask(section);
+  if (newest !== undefined && newest.date > checked.date.text) {
+    report({
+      ...at(stamp),
+      detail: expected(
+        `a stamp on or after ${newest.date} (the newest identifier date in this section, line ${newest.line})`,
+        stamp.text,
+      ),
+      context: section.text,
+    });
+  }
+}
 
 /** TL008 section-updated: the `(updated YYYY-MM-DD)` stamp of each status section (spec section 3). */
 export default defineRule({
   id: "TL008",
   name: "section-updated",
-  description: "Status sections carry an '(updated YYYY-MM-DD)' stamp that is a real date and not older than their newest task",
+  description:
+    "Status sections carry an '(updated YYYY-MM-DD)' stamp that is a real date and not older than their newest task",
   tag: "dates",
-  options: {},
+  options: { statuses: { ...shared.statuses, description: "The statuses whose sections must carry a stamp." } },
   check({ model, report }) {
-    for (const section of model.sections) {
-      const stamp = section.stamp;
-      if (stamp === undefined) {
-        const group = section.group;
-        report({
-          line: section.line,
-          column: group?.column ?? section.textColumn,
-          length: group?.text.length ?? section.text.length,
-          detail: `Expected "${section.status.text} tasks (updated YYYY-MM-DD)"; Actual: ${group === undefined ? "no stamp" : `"${group.text}"`}`,
-          context: section.text,
-        });
-        continue;
-      }
-      const checked = checkDate(stamp.text);
-      if (!checked.ok) {
-        report({
-          line: section.line,
-          column: stamp.column,
-          length: stamp.text.length,
-          detail: `Expected a real calendar date YYYY-MM-DD in the stamp; Actual: ${checked.reason}`,
-          context: section.text,
-        });
-        continue;
-      }
-      let newest: { date: string; line: number } | undefined;
-      for (const task of section.tasks) {
-        const date = task.identifier?.date?.text;
-        if (date !== undefined && (newest === undefined || date > newest.date)) newest = { date, line: task.line };
-      }
-      if (newest !== undefined && newest.date > checked.date.text) {
-        report({
-          line: section.line,
-          column: stamp.column,
-          length: stamp.text.length,
-          detail: `Expected a stamp on or after ${newest.date} (the newest identifier date in this section, line ${newest.line}); Actual: ${stamp.text}`,
-          context: section.text,
-        });
-      }
-    }
+    for (const section of model.sections) checkSection(section, report);
   },
 });

@@ -78,3 +78,36 @@ export function replicateLog(source: string, copies: number): string {
   }
   return parts.join(source.endsWith("\n") ? "\n" : "\n\n");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Clocks (shared by bench.ts and bench-pack.ts)
+
+/** A point in time or a duration on both clocks, in ms: wall (`performance.now()`) and CPU time of the process. */
+export interface Clock {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+export const now = (): Clock => {
+  const usage = process.cpuUsage();
+  return { wall: performance.now(), cpu: (usage.user + usage.system) / 1000 };
+};
+
+export const since = (start: Clock): Clock => {
+  const end = now();
+  return { wall: end.wall - start.wall, cpu: end.cpu - start.cpu };
+};
+
+export const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+};
+
+/** Medians of each clock, taken separately. */
+export const medianClock = (samples: readonly Clock[]): Clock => ({
+  wall: median(samples.map((sample) => sample.wall)),
+  cpu: median(samples.map((sample) => sample.cpu)),
+});

@@ -25,10 +25,10 @@ import { pathToFileURL } from "node:url";
 import { Bench } from "tinybench";
 
 // Plain Node 22 strips the types of .ts files but does not map `./x.js` to `./x.ts`: import by URL.
-const { generatedLog, generatedLogOfSize, readRealLog, replicateLog, ROOT } = (await import(
-  new URL("./bench-logs.ts", import.meta.url).href
-)) as typeof import("./bench-logs.js");
+const { generatedLog, generatedLogOfSize, median, medianClock, now, readRealLog, replicateLog, ROOT, since } =
+  (await import(new URL("./bench-logs.ts", import.meta.url).href)) as typeof import("./bench-logs.js");
 
+type Clock = import("./bench-logs.js").Clock;
 type PackModule = typeof import("../rules/index.js");
 type ModelModule = typeof import("../src/model.js");
 type LintSync = typeof import("markdownlint/sync").lint;
@@ -93,7 +93,12 @@ const timedPack = pack.map((rule) => ({
   },
 }));
 
-function lintWith(content: string, customRules: readonly object[], config: Record<string, unknown>, using: LintSync = lint): unknown {
+function lintWith(
+  content: string,
+  customRules: readonly object[],
+  config: Record<string, unknown>,
+  using: LintSync = lint,
+): unknown {
   return using({
     strings: { content },
     customRules: customRules as never,
@@ -105,32 +110,8 @@ function lintWith(content: string, customRules: readonly object[], config: Recor
 const parseOnly = (content: string, using: LintSync = lint): unknown =>
   lintWith(content, [parseOnlyRule], { "bench-parse-only": true }, using);
 
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
-/** A point in time on both clocks, in ms: wall (`performance.now()`) and CPU time of the process. */
-interface Clock {
-  readonly wall: number;
-  readonly cpu: number;
-}
-const now = (): Clock => {
-  const usage = process.cpuUsage();
-  return { wall: performance.now(), cpu: (usage.user + usage.system) / 1000 };
-};
-const since = (start: Clock): Clock => {
-  const end = now();
-  return { wall: end.wall - start.wall, cpu: end.cpu - start.cpu };
-};
 const plus = (a: Clock | undefined, b: Clock): Clock => ({ wall: (a?.wall ?? 0) + b.wall, cpu: (a?.cpu ?? 0) + b.cpu });
 const ZERO: Clock = { wall: 0, cpu: 0 };
-/** Medians of each clock, taken separately. */
-const medianClock = (samples: readonly Clock[]): Clock => ({
-  wall: median(samples.map((sample) => sample.wall)),
-  cpu: median(samples.map((sample) => sample.cpu)),
-});
 
 // ---------------------------------------------------------------------------------------------
 // Documents
@@ -188,7 +169,10 @@ for (const doc of docs) {
       parseOnly(doc.text);
       const parse = since(start);
       spent = new Map();
-      const errors = lintWith(doc.text, [modelTimer, ...timedPack], { "bench-model": true, tasklog: true }) as unknown[];
+      const errors = lintWith(doc.text, [modelTimer, ...timedPack], {
+        "bench-model": true,
+        tasklog: true,
+      }) as unknown[];
       findings = errors.length;
       if (!recording) return;
       let total = ZERO;
@@ -228,10 +212,18 @@ const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.t
 const pct = (ratio: number): string => `${(ratio * 100).toFixed(2)} %`;
 
 const machine = `${cpus().length} CPU (nproc ${execFileSync("nproc").toString().trim()}), ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}, ${process.platform}/${process.arch}`;
-console.log(`\nmachine: ${machine}; load average ${loadavg().map((load) => load.toFixed(1)).join(" ")} (1, 5, 15 min)`);
-console.log(`markdownlint ${(await import("markdownlint")).getVersion()}, pack rules: ${pack.map((rule) => rule.names[0]).join(" ")}\n`);
+console.log(
+  `\nmachine: ${machine}; load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(" ")} (1, 5, 15 min)`,
+);
+console.log(
+  `markdownlint ${(await import("markdownlint")).getVersion()}, pack rules: ${pack.map((rule) => rule.names[0]).join(" ")}\n`,
+);
 console.log("CPU ms (wall ms): medians over rounds; pack/parse: median of the rounds' ratios; µs/KB on CPU time.\n");
-console.log("| document | KB | tasks | parse ms | pack ms | model ms | pack/parse CPU | pack/parse wall | pack µs/KB | findings | rounds (±rme) |");
+console.log(
+  "| document | KB | tasks | parse ms | pack ms | model ms | pack/parse CPU | pack/parse wall | pack µs/KB | findings | rounds (±rme) |",
+);
 console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 let worst = 0;
 const both = (clock: Clock): string => `${fmt(clock.cpu)} (${fmt(clock.wall)})`;
@@ -244,9 +236,13 @@ for (const row of rows) {
 }
 const largest = rows.at(-2);
 if (largest !== undefined) {
-  console.log(`\nper part on ${largest.doc.name} (median CPU ms): model ${fmt(largest.model.cpu)}; ${[...largest.byRule].map(([key, ms]) => `${key} ${fmt(ms)}`).join("; ")}`);
+  console.log(
+    `\nper part on ${largest.doc.name} (median CPU ms): model ${fmt(largest.model.cpu)}; ${[...largest.byRule].map(([key, ms]) => `${key} ${fmt(ms)}`).join("; ")}`,
+  );
 }
-console.log(`\ntarget pack ≤ 5 % of parse at every size (CPU time): ${worst <= 0.05 ? "met" : "NOT MET"} (worst ${pct(worst)})`);
+console.log(
+  `\ntarget pack ≤ 5 % of parse at every size (CPU time): ${worst <= 0.05 ? "met" : "NOT MET"} (worst ${pct(worst)})`,
+);
 
 // ---------------------------------------------------------------------------------------------
 // Linear growth: the pack alone on tokens parsed once (many runs, no parse noise)
@@ -254,10 +250,16 @@ console.log(`\ntarget pack ≤ 5 % of parse at every size (CPU time): ${worst <=
 {
   type Params = Parameters<typeof getTaskLog>[0] & Record<string, unknown>;
   let captured: Params | undefined;
-  const capture = { ...parseOnlyRule, names: ["bench-capture"], function: (params: Params): void => void (captured = params) };
+  const capture = {
+    ...parseOnlyRule,
+    names: ["bench-capture"],
+    function: (params: Params): void => void (captured = params),
+  };
   const growth: Doc[] = docs.filter((doc) => doc.name.startsWith("generated"));
   if (!QUICK) growth.push({ name: "generated 1000 tasks", text: await generatedLog(1000) });
-  console.log("\n| pack alone, tokens parsed once | KB | tasks | pack CPU ms (wall) | µs per KB | µs per task | runs |");
+  console.log(
+    "\n| pack alone, tokens parsed once | KB | tasks | pack CPU ms (wall) | µs per KB | µs per task | runs |",
+  );
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
   for (const doc of growth) {
     captured = undefined;
@@ -276,7 +278,9 @@ console.log(`\ntarget pack ≤ 5 % of parse at every size (CPU time): ${worst <=
     }
     const time = medianClock(samples);
     const tasks = (doc.text.match(/^### /gm) ?? []).length;
-    console.log(`| ${doc.name} | ${kb(doc.text).toFixed(0)} | ${tasks} | ${both(time)} | ${((time.cpu * 1000) / kb(doc.text)).toFixed(0)} | ${((time.cpu * 1000) / tasks).toFixed(0)} | ${runs} |`);
+    console.log(
+      `| ${doc.name} | ${kb(doc.text).toFixed(0)} | ${tasks} | ${both(time)} | ${((time.cpu * 1000) / kb(doc.text)).toFixed(0)} | ${((time.cpu * 1000) / tasks).toFixed(0)} | ${runs} |`,
+    );
   }
 }
 
@@ -289,7 +293,6 @@ if (!args.has("--no-import")) {
   const runs = QUICK ? 10 : 40;
   const times: Clock[] = [];
   const wall: number[] = [];
-  let calls: string[];
   for (let i = 0; i < runs + 2; i++) {
     const start = performance.now();
     const run = spawnSync(process.execPath, [child, target], { encoding: "utf8" });
@@ -303,7 +306,7 @@ if (!args.has("--no-import")) {
   // File-system calls made by the package while it is imported (a separate, traced run).
   const traced = spawnSync(process.execPath, [child, target, "--trace-fs"], { encoding: "utf8" });
   if (traced.status !== 0) throw new Error(`import failed: ${traced.stderr}`);
-  calls = (JSON.parse(traced.stdout) as { calls: string[] }).calls;
+  const calls = (JSON.parse(traced.stdout) as { calls: string[] }).calls;
   const baseline: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
@@ -317,7 +320,9 @@ if (!args.has("--no-import")) {
       `process wall time ${fmt(median(wall))} ms vs ${fmt(median(baseline))} ms for an empty Node process; ` +
       `file-system calls by the package while importing: ${calls.length}${calls.length > 0 ? ` (${calls.join(", ")})` : ""}`,
   );
-  console.log(`target import < 10 ms (CPU time): ${importMs < 10 ? "met" : "NOT MET"}; no file-system work at import: ${calls.length === 0 ? "met" : "NOT MET"}`);
+  console.log(
+    `target import < 10 ms (CPU time): ${importMs < 10 ? "met" : "NOT MET"}; no file-system work at import: ${calls.length === 0 ? "met" : "NOT MET"}`,
+  );
   // require() of each build: dist/index.js where Node can require() ES modules (module-sync; this
   // Node), dist/index.cjs where it cannot (Node 20.18). Same clocks, same number of runs.
   for (const file of ["index.js", "index.cjs"]) {
@@ -343,8 +348,13 @@ if (!args.has("--no-micromark")) {
   } else {
     const lint402 = ((await import(pathToFileURL(overridden).href)) as { lint: LintSync }).lint;
     const counts = QUICK ? [] : [1000];
-    const compare: Doc[] = [...docs.slice(1, 4), ...(await Promise.all(counts.map(async (n) => ({ name: `generated ${n} tasks`, text: await generatedLog(n) }))))];
-    console.log("\n| document | KB | parse CPU ms (wall), micromark 4.0.3 | parse CPU ms (wall), micromark 4.0.2 (overrides) | speed-up (CPU) |");
+    const compare: Doc[] = [
+      ...docs.slice(1, 4),
+      ...(await Promise.all(counts.map(async (n) => ({ name: `generated ${n} tasks`, text: await generatedLog(n) })))),
+    ];
+    console.log(
+      "\n| document | KB | parse CPU ms (wall), micromark 4.0.3 | parse CPU ms (wall), micromark 4.0.2 (overrides) | speed-up (CPU) |",
+    );
     console.log("| --- | ---: | ---: | ---: | ---: |");
     for (const doc of compare) {
       const runs = QUICK || kb(doc.text) > 400 ? 3 : 7;
@@ -360,7 +370,9 @@ if (!args.has("--no-micromark")) {
       };
       const slow = timeOf(lint);
       const fast = timeOf(lint402);
-      console.log(`| ${doc.name} | ${kb(doc.text).toFixed(0)} | ${both(slow)} | ${both(fast)} | ${(slow.cpu / fast.cpu).toFixed(1)}× |`);
+      console.log(
+        `| ${doc.name} | ${kb(doc.text).toFixed(0)} | ${both(slow)} | ${both(fast)} | ${(slow.cpu / fast.cpu).toFixed(1)}× |`,
+      );
     }
   }
 }

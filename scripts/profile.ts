@@ -52,7 +52,9 @@ if (argv.includes("--child")) {
   }
   const profile = JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
   const selfTime = new Map<number, number>();
-  profile.samples.forEach((id, index) => selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+  profile.samples.forEach((id, index) => {
+    selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+  });
   const origin = (url: string): string => {
     if (url === "") return "(native / GC / idle)";
     const pack = /\/dist\/(src\/[\w/.-]+|rules\/[\w.-]+)\.js$/.exec(url);

@@ -5,7 +5,7 @@
  * document, range and fix within the line, no `null` values), which markdownlint 0.42 enforces.
  */
 import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "./model.js";
-import { resolveOptions, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
+import { resolveOptions, shared, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
 import type { Token } from "./tokens.js";
 
 /**
@@ -70,11 +70,17 @@ export interface Report {
   readonly fix?: Fix;
 }
 
+export type Reporter = (report: Report) => void;
+
+/** The options every rule reads: the model needs `statuses` to tell task headings. */
+type ModelOptions = { readonly statuses: typeof shared.statuses };
+
 export interface RuleContext<S extends OptionSpecs> {
   readonly model: TaskLog;
-  readonly options: OptionValues<S & typeof SHARED_OPTIONS>;
+  /** The values of the options the rule declares (and `statuses`), validated. */
+  readonly options: OptionValues<S & ModelOptions>;
   readonly params: RuleParams;
-  readonly report: (report: Report) => void;
+  readonly report: Reporter;
 }
 
 export interface RuleDefinition<S extends OptionSpecs> {
@@ -83,6 +89,7 @@ export interface RuleDefinition<S extends OptionSpecs> {
   readonly description: string;
   /** The rule's specific tag (besides `tasklog`). */
   readonly tag: string;
+  /** The options the rule reads: its own (built with the builders of options.ts) and the shared ones it uses (`shared.types`). */
   readonly options: S;
   readonly check: (context: RuleContext<S>) => void;
 }
@@ -91,7 +98,12 @@ export interface RuleDefinition<S extends OptionSpecs> {
 export interface TasklogRule<S extends OptionSpecs = OptionSpecs> extends MarkdownlintRule {
   readonly id: string;
   readonly ruleName: string;
-  readonly options: S & typeof SHARED_OPTIONS;
+  /**
+   * The options the rule reads, name → `{ kind, default, description }` (what the docs tables and the
+   * JSON schema are generated from). The rule also accepts, without reading them, the other shared
+   * options (`SHARED_OPTIONS`), since markdownlint hands every rule of the `tasklog` tag the same block.
+   */
+  readonly options: S & ModelOptions;
 }
 
 function clampContext(text: string): string {
@@ -133,7 +145,9 @@ export function toErrorInfo(report: Report, lines: readonly string[]): ErrorInfo
 
 /** Build a rule of the pack. */
 export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>): TasklogRule<S> {
-  const specs = { ...SHARED_OPTIONS, ...definition.options } as S & typeof SHARED_OPTIONS;
+  const declared = { ...definition.options, statuses: definition.options["statuses"] ?? shared.statuses } as S & ModelOptions;
+  // Validated: what the rule reads and every shared option (accepted, checked, not read).
+  const specs = { ...SHARED_OPTIONS, ...declared };
   const information = new URL(`${DOCS_BASE}${definition.id}-${definition.name}.md`);
   return {
     id: definition.id,
@@ -144,14 +158,14 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
     tags: ["tasklog", definition.tag],
     parser: "micromark",
     asynchronous: false,
-    options: specs,
+    options: declared,
     function(params: RuleParams, onError: OnError): void {
       const resolved = resolveOptions(specs, params.config);
       for (const problem of resolved.problems) {
         onError({ lineNumber: 1, detail: `${definition.id}/${definition.name}: ${problem.message}` });
       }
-      const values = resolved.values as OptionValues<S & typeof SHARED_OPTIONS>;
-      const model = getTaskLog(params, (values as unknown as { statuses: StatusFields }).statuses);
+      const values = resolved.values as OptionValues<S & ModelOptions>;
+      const model = getTaskLog(params, values.statuses as StatusFields);
       if (!model.isTaskLog) return;
       // markdownlint removes one leading byte order mark and micromark removes a second one, so with two
       // of them every token's text is one character off its line and column: report, but never fix.

@@ -4,8 +4,10 @@
  * that hold them, with the source position of every character (so that rules can range and fix
  * what they find). Also the branch-name convention `<type>/<scope>-<desc>` as a pure function.
  */
-import type { Field, ListItem, Task } from "./model.js";
+import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_LABEL } from "./convention.js";
 import { checkBranchName } from "./grammar/refname.js";
+import { parseLabel } from "./label.js";
+import type { Field, ListItem, Task } from "./model.js";
 import type { Token } from "./tokens.js";
 
 export interface Position {
@@ -32,16 +34,18 @@ export function codeSpanOf(token: Token): CodeSpan {
   for (const child of token.children) {
     if (child.type === "codeTextData") {
       text += child.text;
-      for (let i = 0; i < child.text.length; i++) positions.push({ line: child.startLine, column: child.startColumn + i });
+      for (let i = 0; i < child.text.length; i++)
+        positions.push({ line: child.startLine, column: child.startColumn + i });
     } else if (child.type === "lineEnding") {
       text += " ";
       positions.push({ line: child.startLine, column: child.startColumn });
     }
   }
   const closing = token.children[token.children.length - 1];
-  const end: Position = closing !== undefined && closing.type === "codeTextSequence"
-    ? { line: closing.startLine, column: closing.startColumn }
-    : { line: token.endLine, column: token.endColumn };
+  const end: Position =
+    closing !== undefined && closing.type === "codeTextSequence"
+      ? { line: closing.startLine, column: closing.startColumn }
+      : { line: token.endLine, column: token.endColumn };
   const start = positions[0] ?? end;
   return {
     token,
@@ -52,7 +56,7 @@ export function codeSpanOf(token: Token): CodeSpan {
   };
 }
 
-/** A nested list item that starts with a label and a colon: `Branch: …`, `**Branch**: …`, `**Branch:** …`. */
+/** A nested list item that starts with a label and a colon: `Branch: …`, `**Branch**: …`, `**Branch:** …`, `**Branch** : …`. */
 export interface LabeledItem {
   readonly item: ListItem;
   /** The label as written, without emphasis and colon. */
@@ -69,60 +73,40 @@ export interface LabeledItem {
   readonly leadingCode: CodeSpan | undefined;
 }
 
-const PLAIN_LABEL = /^([A-Za-z][A-Za-z ]*?)[ \t]*:/;
-
-/** The label and value of a nested item, or undefined when it does not start with `Label:`. */
+/** The label and value of a nested item (the one label parser, every form), or undefined when it has none. */
 export function labeledItemOf(item: ListItem): LabeledItem | undefined {
   const paragraph = item.paragraph;
   if (paragraph === undefined || paragraph.startLine !== item.line) return undefined;
   const inline = paragraph.children;
-  const first = inline[0];
-  if (first === undefined) return undefined;
-  let label: string;
-  let rest: Token[];
-  let remainder: string; // text of the value in the token that held the colon
-  let remainderColumn: number;
-  if (first.type === "data") {
-    const match = PLAIN_LABEL.exec(first.text);
-    if (match === null) return undefined;
-    label = match[1] as string;
-    remainder = first.text.slice(match[0].length);
-    remainderColumn = first.startColumn + match[0].length;
-    rest = inline.slice(1);
-  } else if (first.type === "strong" && first.startLine === first.endLine) {
-    const inner = first.text.slice(2, -2);
-    const after = inline[1];
-    if (inner.endsWith(":")) {
-      label = inner.slice(0, -1).trim();
-      remainder = "";
-      remainderColumn = first.endColumn;
-      rest = inline.slice(1);
-    } else if (after !== undefined && after.type === "data" && after.text.startsWith(":")) {
-      label = inner.trim();
-      remainder = after.text.slice(1);
-      remainderColumn = after.startColumn + 1;
-      rest = inline.slice(2);
-    } else {
-      return undefined;
-    }
-  } else {
-    return undefined;
-  }
-  if (label === "") return undefined;
-  const labelLength = remainderColumn - first.startColumn;
-  let valueColumn = remainderColumn;
+  const raw = parseLabel(inline);
+  if (raw === undefined) return undefined;
+  const rest = inline.slice(raw.next);
+  const remainder = raw.remainder;
+  const labelLength = raw.end - raw.start;
+  let valueColumn = raw.end;
   let leadingCode: CodeSpan | undefined;
   if (remainder.trim() !== "") {
-    valueColumn = remainderColumn + (remainder.length - remainder.trimStart().length);
+    valueColumn = raw.end + (remainder.length - remainder.trimStart().length);
   } else {
-    const next = rest.find((token) => !(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === "")));
+    const next = rest.find(
+      (token) => !(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === "")),
+    );
     if (next !== undefined && next.type === "codeText") leadingCode = codeSpanOf(next);
     if (next !== undefined && next.startLine === item.line) {
       valueColumn = next.startColumn + (next.type === "data" ? next.text.length - next.text.trimStart().length : 0);
     }
   }
   const valueText = (remainder + rest.map((token) => token.text).join("")).replace(/(?<!\s)\s*\n\s*/g, " ").trim();
-  return { item, label, line: item.line, labelColumn: first.startColumn, labelLength, valueColumn, valueText, leadingCode };
+  return {
+    item,
+    label: raw.text,
+    line: item.line,
+    labelColumn: raw.start,
+    labelLength,
+    valueColumn,
+    valueText,
+    leadingCode,
+  };
 }
 
 /** Items of the lists nested directly in `item`. */
@@ -133,7 +117,24 @@ export function nestedItems(item: ListItem): ListItem[] {
 /** The code span an item starts with, if its first paragraph starts with one on the item's line. */
 export function leadingCodeOf(item: ListItem): CodeSpan | undefined {
   const first = item.paragraph?.children[0];
-  return first !== undefined && first.type === "codeText" && first.startLine === item.line ? codeSpanOf(first) : undefined;
+  return first !== undefined && first.type === "codeText" && first.startLine === item.line
+    ? codeSpanOf(first)
+    : undefined;
+}
+
+/** One planned commit: an item nested under `Commits:`. */
+export interface CommitEntry {
+  readonly line: number;
+  readonly contentColumn: number;
+  /** The Conventional Commits header the item starts with, in a code span. */
+  readonly code: CodeSpan | undefined;
+  /** The item's first line of text (when it does not start with a code span). */
+  readonly text: string;
+}
+
+export interface CommitsItem extends LabeledItem {
+  /** The commits nested under the item, in order. */
+  readonly entries: readonly CommitEntry[];
 }
 
 export interface GitPlan {
@@ -143,41 +144,35 @@ export interface GitPlan {
   /** `Branch:` items (label matched case-insensitively). */
   readonly branches: readonly LabeledItem[];
   /** `Commits:` (or `Commit:`) items. */
-  readonly commits: readonly LabeledItem[];
+  readonly commits: readonly CommitsItem[];
 }
 
-const isNamed = (field: Field, name: string): boolean =>
-  field.name === name || field.label.trim().toLowerCase() === name.toLowerCase();
+/** A `Git plan` field with its items (called by the model's walk of a task). */
+export function readGitPlan(field: Field): GitPlan {
+  const items = nestedItems(field.item)
+    .map(labeledItemOf)
+    .filter((item): item is LabeledItem => item !== undefined);
+  return {
+    field,
+    items,
+    branches: items.filter((item) => BRANCH_LABEL.test(item.label)),
+    commits: items
+      .filter((item) => COMMITS_LABEL.test(item.label))
+      .map((item) => ({
+        ...item,
+        entries: nestedItems(item.item).map((entry) => ({
+          line: entry.line,
+          contentColumn: entry.contentColumn,
+          code: leadingCodeOf(entry),
+          text: entry.paragraph?.text.split("\n")[0] ?? "",
+        })),
+      })),
+  };
+}
 
-const plansByTask = new WeakMap<Task, readonly GitPlan[]>();
-
-/**
- * Every `Git plan` field of a task (a task may hold two when a heading was deleted), with its items.
- * Computed once per task of the cached model: TL005 and TL006 share it.
- */
+/** Every `Git plan` field of a task (a task may hold two when a heading was deleted), with its items. */
 export function gitPlansOf(task: Task): readonly GitPlan[] {
-  let plans = plansByTask.get(task);
-  if (plans === undefined) {
-    plans = findGitPlans(task);
-    plansByTask.set(task, plans);
-  }
-  return plans;
-}
-
-function findGitPlans(task: Task): GitPlan[] {
-  return task.fields
-    .filter((field) => isNamed(field, "Git plan"))
-    .map((field) => {
-      const items = nestedItems(field.item)
-        .map(labeledItemOf)
-        .filter((item): item is LabeledItem => item !== undefined);
-      return {
-        field,
-        items,
-        branches: items.filter((item) => item.label.toLowerCase() === "branch"),
-        commits: items.filter((item) => /^commits?$/i.test(item.label)),
-      };
-    });
+  return task.gitPlans;
 }
 
 export interface PrTitle {
@@ -188,30 +183,29 @@ export interface PrTitle {
   readonly source: "inline" | "suggestion";
 }
 
-const TITLE_BEFORE_CODE = /(?:^|[\s:;,(])title(?:[ \t]+suggestion)?[ \t]*:?[ \t]*$/i;
-const TITLE_LABEL = /^title(?: suggestion)?$/i;
-
-/** The PR titles a task's `PR` fields give. */
-export function prTitlesOf(task: Task): PrTitle[] {
+/** The PR titles a `PR` field gives (called by the model's walk of a task). */
+export function readPrTitles(field: Field): PrTitle[] {
   const out: PrTitle[] = [];
-  for (const field of task.fields) {
-    if (!isNamed(field, "PR")) continue;
-    const inline = field.valueInline;
-    for (let i = 1; i < inline.length; i++) {
-      const token = inline[i] as Token;
-      const before = inline[i - 1] as Token;
-      if (token.type === "codeText" && before.type === "data" && TITLE_BEFORE_CODE.test(before.text)) {
-        out.push({ field, code: codeSpanOf(token), source: "inline" });
-      }
+  const inline = field.valueInline;
+  for (let i = 1; i < inline.length; i++) {
+    const token = inline[i] as Token;
+    const before = inline[i - 1] as Token;
+    if (token.type === "codeText" && before.type === "data" && TITLE_BEFORE_CODE.test(before.text)) {
+      out.push({ field, code: codeSpanOf(token), source: "inline" });
     }
-    for (const item of nestedItems(field.item)) {
-      const labeled = labeledItemOf(item);
-      if (labeled !== undefined && TITLE_LABEL.test(labeled.label.trim()) && labeled.leadingCode !== undefined) {
-        out.push({ field, code: labeled.leadingCode, source: "suggestion" });
-      }
+  }
+  for (const item of nestedItems(field.item)) {
+    const labeled = labeledItemOf(item);
+    if (labeled !== undefined && TITLE_LABEL.test(labeled.label.trim()) && labeled.leadingCode !== undefined) {
+      out.push({ field, code: labeled.leadingCode, source: "suggestion" });
     }
   }
   return out;
+}
+
+/** The PR titles a task's `PR` fields give. */
+export function prTitlesOf(task: Task): readonly PrTitle[] {
+  return task.prTitles;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,7 +223,7 @@ export interface BranchProblem {
 }
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const EXAMPLE = "feat/parser-error-messages";
+const EXAMPLE = BRANCH_EXAMPLE;
 
 /**
  * Problems of a Git plan branch name: `<type>/<scope>-<desc>` with a type of `types`, lowercase
@@ -239,7 +233,14 @@ const EXAMPLE = "feat/parser-error-messages";
 export function checkPlanBranch(name: string, types: readonly string[]): BranchProblem[] {
   const quoted = JSON.stringify(name);
   if (/<[^<>]*>/.test(name)) {
-    return [{ kind: "placeholder", offset: 0, length: name.length, message: `Expected a real branch name such as "${EXAMPLE}"; Actual: the template placeholder ${quoted}` }];
+    return [
+      {
+        kind: "placeholder",
+        offset: 0,
+        length: name.length,
+        message: `Expected a real branch name such as "${EXAMPLE}"; Actual: the template placeholder ${quoted}`,
+      },
+    ];
   }
   const problems: BranchProblem[] = [];
   const git = checkBranchName(name)[0];
@@ -263,7 +264,12 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
   }
   const type = name.slice(0, slash);
   if (!types.includes(type)) {
-    problems.push({ kind: "type", offset: 0, length: type.length, message: `Expected a branch type of ${types.join(", ")}; Actual: "${type}"` });
+    problems.push({
+      kind: "type",
+      offset: 0,
+      length: type.length,
+      message: `Expected a branch type of ${types.join(", ")}; Actual: "${type}"`,
+    });
   }
   const rest = name.slice(slash + 1);
   if (!KEBAB.test(rest)) {

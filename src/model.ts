@@ -2,13 +2,53 @@
  * The task-log model: built once per document from markdownlint's micromark tokens and shared by
  * every rule of the pack (cached by the frozen token array markdownlint passes to all of them).
  *
- * The model holds what the spec (CONVENTION.md) talks about: status sections, task headings with the
- * positions of their parts, and each task's fields with their values. It does not judge anything;
- * the rules do.
+ * The model answers the convention's questions (CONVENTION.md, as data in convention.ts); it does not
+ * judge anything, the rules do. Rules read the model only: no rule reads micromark tokens.
+ *
+ * Public shape (what rules, the CLI and other tools may rely on):
+ *
+ * - `TaskLog`: `isTaskLog`, `lines`, `headings`, `sections`, `tasks`, `statuses` (the configuration
+ *   it was built for); the identifier index `taskWithIdentity(key)` and `tasksNumbered(n)`.
+ * - `Section` (a `Heading`): `status` (span as written), `statusName` (configured spelling), `group`,
+ *   `stamp` (spans), `tasks`.
+ * - `Task` (a `Heading`): heading parts as spans (`status`, `id`, `title`, `separators`), `parsed`
+ *   (the heading grammar's result), `identifier` (parsed) and `identity` (`prefix-date:PRn`),
+ *   `statusName` (its own status in configured spelling), `template` (the status its required
+ *   fields come from, its own or its section's), `section`, `endLine`, `lists`, `fields`;
+ *   read lazily in one walk of the task's body on first use: `gitPlans`, `prTitles`, `prLinks`,
+ *   `mentions`.
+ * - `Field`: `label` as written, `name` (canonical, when it names a configured field), `is(name)`,
+ *   `form`, `labelSpan`, `labelDate`, `valueColumn`, `value`, `firstLine`, `multiPart`, `hasValue`,
+ *   `hasCommand`, `item`.
+ * - `ListItem`, `List`: the list structure (`ordered`, `line`, `markerColumn`, `contentColumn`,
+ *   `endLine`, `lists`). Their `token`, `paragraph` and `blocks` are for the model's readers
+ *   (src/gitplan.ts, src/itemtext.ts), not for rules.
+ *
+ * Every position is 1-based as markdownlint's; a `Span` is text on one line.
  */
-import { childOfType, HEADING_TYPES, LIST_TYPES, type Token } from "./tokens.js";
-import { looksLikeTaskHeading, parseSectionHeading, parseTaskHeading, type ParsedTaskHeading } from "./grammar/heading.js";
-import { parseIdentifier, type ParsedIdentifier } from "./grammar/identifier.js";
+import { childOfType, descendants, HEADING_TYPES, LIST_TYPES, type Token } from "./tokens.js";
+import {
+  configuredStatus,
+  DEFAULT_STATUSES,
+  FIELD,
+  PR_LINK_FIELDS,
+  sameName,
+  type LabelForm,
+  type StatusFields,
+} from "./convention.js";
+import {
+  looksLikeTaskHeading,
+  parseSectionHeading,
+  parseTaskHeading,
+  type ParsedTaskHeading,
+} from "./grammar/heading.js";
+import { findMentions, mayMention, parseIdentifier, type ParsedIdentifier } from "./grammar/identifier.js";
+import { findUrls } from "./grammar/prurl.js";
+import { parseLabel } from "./label.js";
+import { readGitPlan, readPrTitles, type GitPlan, type PrTitle } from "./gitplan.js";
+import { itemParagraphs, paragraphLines, type TextLine } from "./itemtext.js";
+
+export { configuredStatus, DEFAULT_STATUSES, type LabelForm, type StatusFields };
 
 /** A piece of text on one line. `column` is 1-based, as markdownlint's. */
 export interface Span {
@@ -18,17 +58,24 @@ export interface Span {
 }
 
 export interface Heading {
+  /** The heading token (for the model's readers, not for rules). */
   readonly token: Token;
   readonly line: number;
+  /** 1-based column where the heading starts (its `#` marks). */
+  readonly startColumn: number;
   readonly level: number;
   /** The heading's text as written (after `### `), raw Markdown. */
   readonly text: string;
   /** 1-based column of the first character of `text`. */
   readonly textColumn: number;
+  /** `text` as a span. */
+  readonly textSpan: Span;
 }
 
 export interface Section extends Heading {
   readonly status: Span;
+  /** The configured status the section names, in its configured spelling. */
+  readonly statusName: string | undefined;
   /** The parenthesised group after `tasks`, e.g. `(updated 2025-10-03)`. */
   readonly group: Span | undefined;
   /** The stamp's date text, e.g. `2025-10-03`. */
@@ -60,8 +107,6 @@ export interface ListItem {
   readonly lists: List[];
 }
 
-export type LabelForm = "canonical" | "colon-inside" | "spaced-colon" | "plain";
-
 export interface Field {
   /** The label as written, without emphasis markers and colon, e.g. `Meta?`. */
   readonly label: string;
@@ -80,16 +125,55 @@ export interface Field {
    * their indentation removed. Nested lists are not included (see `item.lists`).
    */
   readonly value: string;
-  /** Inline tokens of the item's first paragraph that start at or after the value. */
+  /** The value's first line (empty when the value starts on a later line or is empty). */
+  readonly firstLine: string;
+  /** Does the value go on past its first line (continuation lines, nested lists or other blocks)? */
+  readonly multiPart: boolean;
+  /** Is there anything after the label: text, nested lists or other blocks of the item? */
+  readonly hasValue: boolean;
+  /** Does the value (its text, later blocks or nested lists) hold code: a code span or a code block? */
+  readonly hasCommand: boolean;
+  /** Inline tokens of the item's first paragraph that start at or after the value (for the model's readers). */
   readonly valueInline: readonly Token[];
   readonly item: ListItem;
+  /** Does this field name `name` (its canonical name or its label, case-insensitively)? */
+  is(name: string): boolean;
+}
+
+/** The status a task's required fields come from, and those fields in template order. */
+export interface Template {
+  readonly status: string;
+  readonly fields: readonly string[];
+  /** Lowercase field name → its index in `fields` (the last one, for a field listed twice). */
+  readonly order: ReadonlyMap<string, number>;
+}
+
+/** An identifier mentioned in a task's fields (spec section 9). */
+export interface IdentifierMention extends Span {
+  readonly identifier: ParsedIdentifier;
+}
+
+/** A URL in a `PR` or `PR status` field, written out or through a reference link. */
+export interface PrLinkMention extends Span {
+  readonly field: Field;
+  /** The URL (for a reference link: its definition's destination). */
+  readonly url: string;
+  /** For a reference link `[text][label]`: the label; the span is the link's first line. */
+  readonly reference: string | undefined;
+  readonly context: string;
 }
 
 export interface Task extends Heading {
   readonly parsed: ParsedTaskHeading;
   readonly status: Span | undefined;
+  /** The configured status the heading names, in its configured spelling (undefined: none or unknown). */
+  readonly statusName: string | undefined;
+  /** Own status's template; the section's when the heading has no status; undefined for an unknown status. */
+  readonly template: Template | undefined;
   readonly id: Span | undefined;
   readonly identifier: ParsedIdentifier | undefined;
+  /** `prefix-date:PRn` of an identifier with a PR number (`PR035` is `PR35`), for lookups. */
+  readonly identity: string | undefined;
   readonly title: Span | undefined;
   readonly separators: readonly (Span & { readonly canonical: boolean })[];
   /** The status section the task sits in (the latest one not closed by another heading). */
@@ -100,30 +184,34 @@ export interface Task extends Heading {
   readonly lists: readonly List[];
   /** Fields, in document order, across all top-level lists of the body. */
   readonly fields: readonly Field[];
+  /** Every `Git plan` field with its `Branch:` and `Commits:` items (two when a heading was deleted). */
+  readonly gitPlans: readonly GitPlan[];
+  /** The PR titles the `PR` fields give. */
+  readonly prTitles: readonly PrTitle[];
+  /** URLs in the `PR` and `PR status` fields, in order (written-out ones of a field before its reference links). */
+  readonly prLinks: readonly PrLinkMention[];
+  /** Identifiers mentioned in the task's list items (labels left out), in document order. */
+  readonly mentions: readonly IdentifierMention[];
 }
 
 export interface TaskLog {
   /** Spec section 2: at least one task-shaped heading outside code, comments and front matter. */
   readonly isTaskLog: boolean;
   readonly lines: readonly string[];
+  readonly statuses: StatusFields;
   readonly headings: readonly Heading[];
   readonly sections: readonly Section[];
   readonly tasks: readonly Task[];
+  /** The first task whose `identity` is `key`. */
+  taskWithIdentity(key: string): Task | undefined;
+  /** Tasks whose identifier has PR number `number`, in document order. */
+  tasksNumbered(number: number): readonly Task[];
 }
 
-/** Statuses and the fields each requires, in template order. */
-export type StatusFields = Readonly<Record<string, readonly string[]>>;
-
-export const DEFAULT_STATUSES: StatusFields = Object.freeze({
-  Open: Object.freeze(["Summary", "Priority", "Size", "Meta?", "Dependencies", "Next steps", "Validation", "Git plan", "PR"]),
-  Deferred: Object.freeze(["Summary", "Priority", "Size", "Meta?", "Dependencies", "References", "Holding pattern", "PR status"]),
-});
-
-/** The configured status that `text` names (matched case-insensitively), in its configured spelling. */
-export function configuredStatus(statuses: StatusFields, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  const lower = text.toLowerCase();
-  return Object.keys(statuses).find((status) => status.toLowerCase() === lower);
+/** Identity of an identifier with a PR number: prefix, date and number (`PR035` is `PR35`). */
+export function identityOf(parsed: ParsedIdentifier | undefined): string | undefined {
+  if (parsed === undefined || parsed.suffix.kind === "placeholder") return undefined;
+  return `${parsed.prefix}-${parsed.dateText}:PR${parsed.suffix.number}`;
 }
 
 export interface ModelParams {
@@ -168,19 +256,44 @@ function headingOf(token: Token): Heading {
     textToken = childOfType(token, "setextHeadingText");
   }
   if (textToken === undefined) {
-    return { token, line: token.startLine, level, text: "", textColumn: token.endColumn };
+    const textSpan = { line: token.startLine, column: token.endColumn, text: "" };
+    return {
+      token,
+      line: token.startLine,
+      startColumn: token.startColumn,
+      level,
+      text: "",
+      textColumn: token.endColumn,
+      textSpan,
+    };
   }
   // A setext heading's text can span lines: the first line is the heading's text here.
   const text = textToken.text.split("\n")[0] as string;
-  return { token, line: textToken.startLine, level, text, textColumn: textToken.startColumn };
+  const textSpan = { line: textToken.startLine, column: textToken.startColumn, text };
+  return {
+    token,
+    line: textToken.startLine,
+    startColumn: token.startColumn,
+    level,
+    text,
+    textColumn: textToken.startColumn,
+    textSpan,
+  };
 }
 
 function span(heading: Heading, part: { offset: number; text: string } | undefined): Span | undefined {
-  return part === undefined ? undefined : { line: heading.line, column: heading.textColumn + part.offset, text: part.text };
+  return part === undefined
+    ? undefined
+    : { line: heading.line, column: heading.textColumn + part.offset, text: part.text };
 }
 
 function buildList(root: Token): List {
-  const make = (token: Token): List => ({ token, ordered: token.type === "listOrdered", line: token.startLine, items: [] });
+  const make = (token: Token): List => ({
+    token,
+    ordered: token.type === "listOrdered",
+    line: token.startLine,
+    items: [],
+  });
   const top = make(root);
   const work: List[] = [top];
   while (work.length > 0) {
@@ -224,49 +337,68 @@ function unindent(text: string): string {
   return text.replace(/\n[ \t]*/g, "\n");
 }
 
-const PLAIN_LABEL = /^([A-Za-z][A-Za-z ?]*?):(?=\s|$)/;
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
+const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
+class FieldImpl implements Field {
+  constructor(
+    readonly label: string,
+    readonly name: string | undefined,
+    readonly form: LabelForm,
+    readonly line: number,
+    readonly labelSpan: Span,
+    readonly labelDate: Span | undefined,
+    readonly valueColumn: number,
+    readonly value: string,
+    /** The paragraph's inline tokens and the index of the one holding the colon (see `valueInline`). */
+    private readonly inline: readonly Token[],
+    private readonly holder: number,
+    readonly item: ListItem,
+  ) {}
+
+  get valueInline(): readonly Token[] {
+    const { line, valueColumn } = this;
+    return this.inline.slice(this.holder).filter((token) => token.endLine > line || token.endColumn > valueColumn);
+  }
+
+  is(name: string): boolean {
+    return sameName(this.label.trim(), name) || (this.name !== undefined && sameName(this.name, name));
+  }
+
+  get firstLine(): string {
+    const newline = this.value.indexOf("\n");
+    return newline === -1 ? this.value : this.value.slice(0, newline);
+  }
+
+  get multiPart(): boolean {
+    return this.value.includes("\n") || this.item.lists.length > 0 || this.item.blocks.length > 1;
+  }
+
+  get hasValue(): boolean {
+    return this.value !== "" || this.item.lists.length > 0 || this.item.blocks.length > 1;
+  }
+
+  get hasCommand(): boolean {
+    const roots = [...this.valueInline, ...this.item.blocks.slice(1), ...this.item.lists.map((list) => list.token)];
+    return descendants(roots).some((token) => CODE_TYPES.has(token.type));
+  }
+}
+
+/** The field an item starts with, or undefined. A plain `Label:` is a field only when it names a known field. */
 function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | undefined {
   const paragraph = item.paragraph;
   if (paragraph === undefined || paragraph.startLine !== item.line) return undefined;
   const inline = paragraph.children;
-  const first = inline[0];
-  if (first === undefined) return undefined;
-  let label: string;
-  let form: LabelForm;
-  let labelEnd: number; // 1-based column just after the label's colon (or closing `**`)
-  let nextIndex = 1;
-  if (first.type === "strong" && first.startLine === first.endLine) {
-    const inner = first.text.slice(2, -2);
-    const after = inline[1];
-    if (inner.endsWith(":")) {
-      label = inner.slice(0, -1).trimEnd();
-      form = "colon-inside";
-      labelEnd = first.endColumn;
-    } else if (after !== undefined && after.type === "data" && after.text.startsWith(":")) {
-      label = inner;
-      form = "canonical";
-      labelEnd = first.endColumn + 1;
-    } else if (after !== undefined && after.type === "data" && /^[ \t]+:/.test(after.text)) {
-      // `**Label** :`: a field all the same, in a non-canonical form.
-      label = inner;
-      form = "spaced-colon";
-      labelEnd = first.endColumn + after.text.indexOf(":") + 1;
-    } else {
-      return undefined;
-    }
-  } else if (first.type === "data") {
-    const match = PLAIN_LABEL.exec(first.text);
-    if (!match || !known.has((match[1] as string).toLowerCase())) return undefined;
-    label = match[1] as string;
-    form = "plain";
-    labelEnd = first.startColumn + label.length + 1;
-    nextIndex = 0;
-  } else {
-    return undefined;
+  const raw = parseLabel(inline);
+  if (raw === undefined) return undefined;
+  let label = raw.text;
+  if (raw.form === "plain") {
+    // `Label :` and `Label:value` are not plain fields; the label keeps spaces before its colon.
+    if (!raw.spaced || raw.gap.includes("\t")) return undefined;
+    label += raw.gap;
+    if (!known.has(label.toLowerCase())) return undefined;
   }
-  if (label.trim() === "") return undefined;
+  const labelEnd = raw.end;
   const line = item.line;
   const newline = paragraph.text.indexOf("\n");
   const lineText = newline === -1 ? paragraph.text : paragraph.text.slice(0, newline);
@@ -274,26 +406,230 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
   const rest = lineText.slice(offsetInLine);
   const valueColumn = labelEnd + (rest.length - rest.trimStart().length);
   const dateMatch = label.endsWith(")") ? LABEL_DATE.exec(label) : null;
-  const labelStart = first.startColumn;
+  const labelStart = raw.start;
   const labelText = lineText.slice(0, labelEnd - paragraph.startColumn);
   const valueText = paragraph.text.slice(offsetInLine);
   const value = (newline === -1 ? valueText : unindent(valueText)).trim();
-  // Tokens that reach past the value's start (the first may also hold the colon: `data ": value"`).
-  const valueInline = inline.slice(nextIndex).filter((token) => token.endLine > line || token.endColumn > valueColumn);
-  return {
+  // `valueInline`: the tokens from the one holding the colon that reach past the value's start.
+  const holder = raw.form === "plain" ? 0 : 1;
+  const labelDate = dateMatch
+    ? {
+        line,
+        column: labelStart + (raw.form === "plain" ? 0 : 2) + (dateMatch.index as number) + 1,
+        text: dateMatch[1] as string,
+      }
+    : undefined;
+  return new FieldImpl(
     label,
-    name: known.get(label.toLowerCase()),
-    form,
+    known.get(label.toLowerCase()),
+    raw.form,
     line,
-    labelSpan: { line, column: labelStart, text: labelText },
-    labelDate: dateMatch
-      ? { line, column: labelStart + (form === "plain" ? 0 : 2) + (dateMatch.index as number) + 1, text: dateMatch[1] as string }
-      : undefined,
+    { line, column: labelStart, text: labelText },
+    labelDate,
     valueColumn,
     value,
-    valueInline,
+    inline,
+    holder,
     item,
-  };
+  );
+}
+
+/** What the model reads of a task's body in its one walk. */
+interface TaskReading {
+  readonly gitPlans: readonly GitPlan[];
+  readonly prTitles: readonly PrTitle[];
+  readonly prLinks: readonly PrLinkMention[];
+  readonly mentions: readonly IdentifierMention[];
+}
+
+interface LogContext {
+  readonly tokens: readonly Token[];
+  definitions: Map<string, string> | undefined;
+}
+
+/** CommonMark label matching: case-insensitive, inner whitespace collapsed. */
+function normalizeLabel(label: string): string {
+  return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase();
+}
+
+/** The label a reference link names: `[text][label]` → label; `[label][]` and `[label]` → label. */
+function referenceLabel(link: Token): string {
+  const reference = childOfType(link, "reference");
+  const named = reference === undefined ? undefined : childOfType(reference, "referenceString");
+  if (named !== undefined) return named.text;
+  const label = childOfType(link, "label");
+  return label === undefined ? "" : (childOfType(label, "labelText")?.text ?? "");
+}
+
+/** Link reference definitions of the document: normalized label → destination (the first one wins). */
+function definitionsOf(tokens: readonly Token[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const token of descendants(tokens)) {
+    if (token.type !== "definition") continue;
+    const label = childOfType(token, "definitionLabel");
+    const labelString = label === undefined ? undefined : childOfType(label, "definitionLabelString");
+    const destination = descendants(token.children).find((child) => child.type === "definitionDestinationString");
+    if (labelString === undefined || destination === undefined) continue;
+    const key = normalizeLabel(labelString.text);
+    if (!out.has(key)) out.set(key, destination.text);
+  }
+  return out;
+}
+
+/** The one walk of a task's body: Git plans, PR titles, PR links and identifier mentions. */
+function readTask(task: Task, context: LogContext): TaskReading {
+  const gitPlans: GitPlan[] = [];
+  const prTitles: PrTitle[] = [];
+  const prLinks: PrLinkMention[] = [];
+  const mentions: IdentifierMention[] = [];
+  // Fields are in item order: the next field is the current item's or a later one's.
+  let next = 0;
+  for (const list of task.lists) {
+    for (const item of list.items) {
+      const candidate = task.fields[next];
+      const field = candidate !== undefined && candidate.item === item ? candidate : undefined;
+      if (field !== undefined) next++;
+      const from = field === undefined ? undefined : { line: field.line, column: field.valueColumn };
+      const isPr = field !== undefined && PR_FIELD_KEYS.has(field.label.trim().toLowerCase());
+      const { paragraphs, links } = itemParagraphs(item, isPr);
+      const references: PrLinkMention[] = [];
+      for (const paragraph of paragraphs) {
+        const mayHoldMention = mayMention(paragraph.text);
+        if (!mayHoldMention && !isPr) continue;
+        for (const text of paragraphLines(paragraph, from)) {
+          if (mayHoldMention) {
+            for (const mention of findMentions(text.text)) {
+              const identifier = parseIdentifier(mention.text);
+              if (identifier !== undefined)
+                mentions.push({ line: text.line, column: text.column + mention.index, text: mention.text, identifier });
+            }
+          }
+          if (isPr) for (const url of urlsOf(text, field)) prLinks.push(url);
+        }
+      }
+      if (field === undefined) continue;
+      // Reference links (`[PR][pr35]` with `[pr35]: https://…` anywhere in the document).
+      for (const link of links) {
+        if (childOfType(link, "resource") !== undefined) continue;
+        const label = referenceLabel(link);
+        context.definitions ??= definitionsOf(context.tokens);
+        const destination = context.definitions.get(normalizeLabel(label));
+        if (destination === undefined) continue;
+        const firstLine = link.text.split("\n")[0] as string;
+        references.push({
+          line: link.startLine,
+          column: link.startColumn,
+          text: firstLine,
+          field,
+          url: destination,
+          reference: label,
+          context: link.text,
+        });
+      }
+      for (const reference of references) prLinks.push(reference);
+      if (field.is(FIELD.gitPlan)) gitPlans.push(readGitPlan(field));
+      if (field.is(FIELD.pr)) for (const title of readPrTitles(field)) prTitles.push(title);
+    }
+  }
+  return { gitPlans, prTitles, prLinks, mentions };
+}
+
+const PR_FIELD_KEYS: ReadonlySet<string> = new Set(PR_LINK_FIELDS.map((name) => name.toLowerCase()));
+
+function urlsOf(text: TextLine, field: Field): PrLinkMention[] {
+  return findUrls(text.text).map((found) => ({
+    line: text.line,
+    column: text.column + found.index,
+    text: found.text,
+    field,
+    url: found.text,
+    reference: undefined,
+    context: found.text,
+  }));
+}
+
+function templatesOf(statuses: StatusFields): Map<string, Template> {
+  const out = new Map<string, Template>();
+  for (const [status, fields] of Object.entries(statuses)) {
+    out.set(status, { status, fields, order: new Map(fields.map((field, index) => [field.toLowerCase(), index])) });
+  }
+  return out;
+}
+
+/** What a task holds besides its heading and its lazily read body. */
+type TaskParts = Omit<Task, keyof Heading | "gitPlans" | "prTitles" | "prLinks" | "mentions">;
+
+/** A task: its heading, its parts, and its body read in one walk on first use (a class, so that V8 keeps one shape). */
+class TaskImpl implements Task {
+  readonly token: Token;
+  readonly line: number;
+  readonly startColumn: number;
+  readonly level: number;
+  readonly text: string;
+  readonly textColumn: number;
+  readonly textSpan: Span;
+  readonly parsed: ParsedTaskHeading;
+  readonly status: Span | undefined;
+  readonly statusName: string | undefined;
+  readonly template: Template | undefined;
+  readonly id: Span | undefined;
+  readonly identifier: ParsedIdentifier | undefined;
+  readonly identity: string | undefined;
+  readonly title: Span | undefined;
+  readonly separators: readonly (Span & { readonly canonical: boolean })[];
+  readonly section: Section | undefined;
+  readonly endLine: number;
+  readonly lists: readonly List[];
+  readonly fields: readonly Field[];
+  private reading: TaskReading | undefined = undefined;
+
+  constructor(
+    heading: Heading,
+    parts: TaskParts,
+    private readonly context: LogContext,
+  ) {
+    this.token = heading.token;
+    this.line = heading.line;
+    this.startColumn = heading.startColumn;
+    this.level = heading.level;
+    this.text = heading.text;
+    this.textColumn = heading.textColumn;
+    this.textSpan = heading.textSpan;
+    this.parsed = parts.parsed;
+    this.status = parts.status;
+    this.statusName = parts.statusName;
+    this.template = parts.template;
+    this.id = parts.id;
+    this.identifier = parts.identifier;
+    this.identity = parts.identity;
+    this.title = parts.title;
+    this.separators = parts.separators;
+    this.section = parts.section;
+    this.endLine = parts.endLine;
+    this.lists = parts.lists;
+    this.fields = parts.fields;
+  }
+
+  private read(): TaskReading {
+    this.reading ??= readTask(this, this.context);
+    return this.reading;
+  }
+
+  get gitPlans(): readonly GitPlan[] {
+    return this.read().gitPlans;
+  }
+
+  get prTitles(): readonly PrTitle[] {
+    return this.read().prTitles;
+  }
+
+  get prLinks(): readonly PrLinkMention[] {
+    return this.read().prLinks;
+  }
+
+  get mentions(): readonly IdentifierMention[] {
+    return this.read().mentions;
+  }
 }
 
 function buildTaskLog(tokens: readonly Token[], lines: readonly string[], statuses: StatusFields): TaskLog {
@@ -302,6 +638,8 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
   for (const fields of Object.values(statuses)) {
     for (const field of fields) if (!known.has(field.toLowerCase())) known.set(field.toLowerCase(), field);
   }
+  const context: LogContext = { tokens, definitions: undefined };
+  const templates = templatesOf(statuses);
 
   // Top-level headings only: a heading inside a block quote or list item is not part of the log's outline.
   const headings: Heading[] = [];
@@ -315,7 +653,13 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
 
   const taskShaped = headings.map((heading) => looksLikeTaskHeading(heading.text, statusNames));
   const isTaskLog = taskShaped.includes(true);
-  if (!isTaskLog) return { isTaskLog, lines, headings, sections: [], tasks: [] };
+  const byIdentity = new Map<string, Task>();
+  const byNumber = new Map<number, Task[]>();
+  const index = {
+    taskWithIdentity: (key: string): Task | undefined => byIdentity.get(key),
+    tasksNumbered: (number: number): readonly Task[] => byNumber.get(number) ?? [],
+  };
+  if (!isTaskLog) return { isTaskLog, lines, statuses, headings, sections: [], tasks: [], ...index };
 
   const sections: Section[] = [];
   const tasks: Task[] = [];
@@ -339,35 +683,52 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
         }
       }
       const id = span(heading, parsed.id);
-      const task: Task = {
-        ...heading,
-        parsed,
-        status: span(heading, parsed.status),
-        id,
-        identifier: id === undefined ? undefined : parseIdentifier(id.text),
-        title: span(heading, parsed.title),
-        separators: parsed.separators.map((separator) => ({
-          line: heading.line,
-          column: heading.textColumn + separator.offset,
-          text: separator.text,
-          canonical: separator.canonical,
-        })),
-        section: openSection,
-        endLine: Math.max(heading.line, endLine),
-        lists,
-        fields,
-      };
+      const status = span(heading, parsed.status);
+      const statusName = configuredStatus(statuses, status?.text);
+      const identifier = id === undefined ? undefined : parseIdentifier(id.text);
+      const task = new TaskImpl(
+        heading,
+        {
+          parsed,
+          status,
+          statusName,
+          template: templates.get((status !== undefined ? statusName : openSection?.statusName) ?? ""),
+          id,
+          identifier,
+          identity: identityOf(identifier),
+          title: span(heading, parsed.title),
+          separators: parsed.separators.map((separator) => ({
+            line: heading.line,
+            column: heading.textColumn + separator.offset,
+            text: separator.text,
+            canonical: separator.canonical,
+          })),
+          section: openSection,
+          endLine: Math.max(heading.line, endLine),
+          lists,
+          fields,
+        },
+        context,
+      );
       tasks.push(task);
       openSection?.tasks.push(task);
+      if (task.identity !== undefined && !byIdentity.has(task.identity)) byIdentity.set(task.identity, task);
+      if (identifier !== undefined && identifier.suffix.kind !== "placeholder") {
+        const numbered = byNumber.get(identifier.suffix.number);
+        if (numbered === undefined) byNumber.set(identifier.suffix.number, [task]);
+        else numbered.push(task);
+      }
       return;
     }
     // A non-task heading at or above the open section's level closes it.
     if (openSection !== undefined && heading.level <= openSection.level) openSection = undefined;
     const parsedSection = parseSectionHeading(heading.text, statusNames);
     if (parsedSection !== undefined) {
+      const status = span(heading, parsedSection.status) as Span;
       const section: Section = {
         ...heading,
-        status: span(heading, parsedSection.status) as Span,
+        status,
+        statusName: configuredStatus(statuses, status.text),
         group: span(heading, parsedSection.group),
         stamp: span(heading, parsedSection.stamp),
         tasks: [],
@@ -376,5 +737,5 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
       openSection = section;
     }
   });
-  return { isTaskLog, lines, headings, sections, tasks };
+  return { isTaskLog, lines, statuses, headings, sections, tasks, ...index };
 }

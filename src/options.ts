@@ -1,27 +1,65 @@
 /**
- * Rule options: declared with a type, a default and a description; validated each time a rule runs.
+ * Rule options: declared with a kind, a default and a description; validated each time a rule runs.
  * A wrong value never throws: it yields a problem (reported by the factory) and the default is used.
+ *
+ * Declarations are built with one builder per kind (`integer`, `strings`, …), so a declaration's kind
+ * and its TypeScript type cannot disagree. Each rule declares the options it reads, shared ones
+ * included (`shared.types`); the docs tables and the JSON schema are generated from `rule.options`:
+ * a map of option name → `{ kind, default, description }`.
  */
-import { DEFAULT_STATUSES, type StatusFields } from "./model.js";
+import {
+  COMMIT_TYPES,
+  DEFAULT_PREFIXES,
+  DEFAULT_STATUSES,
+  type StatusFields,
+} from "./convention.js";
 
-export type OptionKind = "string" | "string-or-strings" | "strings" | "integer" | "boolean" | "statuses";
-
-export interface OptionSpec<T> {
-  readonly kind: OptionKind;
-  readonly default: T;
-  readonly description: string;
-  /** Extra check on a value of the right type; returns what was expected, or undefined when fine. */
-  check?(value: T): string | undefined;
+/** The TypeScript type of each option kind's value. */
+export interface KindTypes {
+  string: string;
+  "string-or-strings": readonly string[];
+  strings: readonly string[];
+  integer: number;
+  boolean: boolean;
+  statuses: StatusFields;
 }
 
-export type OptionSpecs = Readonly<Record<string, OptionSpec<unknown>>>;
+export type OptionKind = keyof KindTypes;
+
+export interface OptionSpec<K extends OptionKind = OptionKind> {
+  readonly kind: K;
+  readonly default: KindTypes[K];
+  readonly description: string;
+  /** Extra check on a value of the right type; returns what was expected, or undefined when fine. */
+  readonly check?: (value: KindTypes[K]) => string | undefined;
+}
+
+/** A declaration of any kind (what the factory, the docs generator and the schema generator read). */
+export type AnyOptionSpec = { [K in OptionKind]: OptionSpec<K> }[OptionKind];
+
+export type OptionSpecs = Readonly<Record<string, AnyOptionSpec>>;
 
 /** The resolved option values of a spec map. */
 export type OptionValues<S extends OptionSpecs> = { readonly [K in keyof S]: S[K]["default"] };
 
-export function option<T>(spec: OptionSpec<T>): OptionSpec<T> {
-  return spec;
+type Declaration<K extends OptionKind> = Omit<OptionSpec<K>, "kind">;
+
+function builder<K extends OptionKind>(kind: K): (declaration: Declaration<K>) => OptionSpec<K> {
+  return (declaration) => Object.freeze({ kind, ...declaration });
 }
+
+/** A string. */
+export const string = builder("string");
+/** One string or a non-empty array of strings; the value is always an array. */
+export const stringOrStrings = builder("string-or-strings");
+/** An array of strings. */
+export const strings = builder("strings");
+/** A positive integer. */
+export const integer = builder("integer");
+/** `true` or `false`. */
+export const boolean = builder("boolean");
+/** An object mapping each status to its required fields. */
+export const statuses = builder("statuses");
 
 const EXPECTED: Record<OptionKind, string> = {
   string: "a string",
@@ -94,7 +132,7 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
       problems.push({ option: name, message: `Option "${name}" expects ${EXPECTED[spec.kind]}; found ${describe(raw)}. Using the default.` });
       continue;
     }
-    const expected = spec.check?.(coerced);
+    const expected = (spec.check as ((value: unknown) => string | undefined) | undefined)?.(coerced);
     if (expected !== undefined) {
       problems.push({ option: name, message: `Option "${name}" expects ${expected}; found ${describe(raw)}. Using the default.` });
       continue;
@@ -111,34 +149,36 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
 }
 
 /** Conventional Commits types (spec section 7). */
-export const DEFAULT_TYPES: readonly string[] = Object.freeze([
-  "feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert",
-]);
+export const DEFAULT_TYPES: readonly string[] = COMMIT_TYPES;
 
 const LOWERCASE_WORD = /^[a-z]+$/;
 
 /**
- * Options every rule of the pack accepts, so that one block under the `tasklog` tag in a
- * markdownlint configuration configures the whole pack.
+ * Options shared by the rules of the pack, so that one block under the `tasklog` tag in a
+ * markdownlint configuration configures the whole pack. A rule declares the ones it reads
+ * (`options: { types: shared.types }`); every rule reads `statuses` (through the model, which needs
+ * it to tell task headings), so the factory adds it. markdownlint hands every rule of the tag the
+ * whole block, so a rule accepts the shared options it does not read: they are still checked (a
+ * wrong value is reported whichever rule is on) but never called unknown.
  */
-export const SHARED_OPTIONS = {
-  statuses: option<StatusFields>({
-    kind: "statuses",
+export const shared = {
+  statuses: statuses({
     default: DEFAULT_STATUSES,
     description: "Statuses and the fields each requires, in template order.",
   }),
-  prefix: option<readonly string[]>({
-    kind: "string-or-strings",
-    default: Object.freeze(["tv"]),
+  prefix: stringOrStrings({
+    default: DEFAULT_PREFIXES,
     description: "Identifier prefix (the owner's initials): one string or an array of strings, lowercase letters.",
     check: (value) =>
-      value.every((entry) => LOWERCASE_WORD.test(entry)) ? undefined : "lowercase letters only (a-z), e.g. \"tv\"",
+      value.every((entry) => LOWERCASE_WORD.test(entry)) ? undefined : 'lowercase letters only (a-z), e.g. "tv"',
   }),
-  types: option<readonly string[]>({
-    kind: "strings",
+  types: strings({
     default: DEFAULT_TYPES,
     description: "Conventional Commits types allowed in commit headers, PR titles and branch names.",
     check: (value) =>
       value.length > 0 && value.every((entry) => LOWERCASE_WORD.test(entry)) ? undefined : "a non-empty array of lowercase words",
   }),
 } as const satisfies OptionSpecs;
+
+/** Every shared option (the ones a rule accepts without declaring them). */
+export const SHARED_OPTIONS: OptionSpecs = shared;

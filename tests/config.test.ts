@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { OptionKind, OptionSpecs } from "../src/options.js";
-import { lintPack, packRules, type LintError } from "./harness.js";
+import { lintPack, packRules, parseFixture, type LintError } from "./harness.js";
 import { reportProblems } from "./support/checks.js";
 import { buildTaskLog, seededRandom } from "./support/generate.js";
 import { applyMutations, NEAR_MISSES, type Mutation } from "./support/mutate.js";
@@ -52,7 +52,23 @@ function damagedLog(): string {
   return applyMutations(log, mutations) + extra;
 }
 
-const document = damagedLog();
+/**
+ * The damaged log, plus the fixtures of any rule that has no finding on it (a rule added since), so
+ * that a new rule needs nothing here.
+ */
+function documentForEveryRule(): string {
+  let text = damagedLog();
+  for (const rule of rules) {
+    if (lintPack(text, { tasklog: false, [rule.id]: true }).length > 0) continue;
+    const dir = join(import.meta.dirname, "fixtures", `${rule.id}-${rule.name}`);
+    for (const file of readdirSync(dir).filter((name) => name.endsWith(".md") && !name.endsWith(".fixed.md")).sort()) {
+      text += `\n${parseFixture(readFileSync(join(dir, file), "utf8")).content}`;
+    }
+  }
+  return text;
+}
+
+const document = documentForEveryRule();
 
 type Finding = string;
 const findingsOf = (errors: readonly LintError[]): Finding[] =>

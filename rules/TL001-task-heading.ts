@@ -45,7 +45,13 @@ function checkSection(task: Task, report: Reporter): void {
   }
 }
 
-/** The heading names a configured status, spelled as configured (fixable). */
+/** ` (no fix: <what could not be read>)` when the heading fixes are withheld, else empty. */
+const noFix = (task: Task): string => (task.unclear === undefined ? "" : ` (no fix: ${task.unclear})`);
+
+/**
+ * The heading names a configured status, spelled as configured (fixable where status, identifier and
+ * title read unambiguously; otherwise the finding says what could not be read).
+ */
 function checkStatus(task: Task, statusList: string, report: Reporter): void {
   const status = task.status;
   if (status === undefined) {
@@ -62,14 +68,19 @@ function checkStatus(task: Task, statusList: string, report: Reporter): void {
   } else if (name !== status.text) {
     report({
       ...at(status),
-      detail: expected(`status "${name}"`, `"${status.text}"`),
+      detail: expected(`status "${name}"`, `"${status.text}"${noFix(task)}`),
       context: task.text,
-      fix: { column: status.column, deleteCount: status.text.length, insertText: name },
+      ...(task.unclear === undefined
+        ? { fix: { column: status.column, deleteCount: status.text.length, insertText: name } }
+        : {}),
     });
   }
 }
 
-/** Parts are separated by " · " (fixable unless at an edge of the heading, where Markdown trims spaces). */
+/**
+ * Parts are separated by " · " (fixable on an unambiguous reading, unless at an edge of the heading,
+ * where Markdown trims spaces).
+ */
 function checkSeparators(task: Task, report: Reporter): void {
   const canonical = `"${CANONICAL_SEPARATOR}"`;
   for (const separator of task.separators) {
@@ -79,9 +90,12 @@ function checkSeparators(task: Task, report: Reporter): void {
       separator.column + separator.text.length === task.textColumn + task.text.length;
     report({
       ...at(separator),
-      detail: expected(`separator ${canonical} (middle dot with one space each side)`, `"${separator.text}"`),
+      detail: expected(
+        `separator ${canonical} (middle dot with one space each side)`,
+        `"${separator.text}"${noFix(task)}`,
+      ),
       context: task.text,
-      ...(atEdge
+      ...(atEdge || task.unclear !== undefined
         ? {}
         : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
     });
@@ -93,9 +107,11 @@ function checkSeparators(task: Task, report: Reporter): void {
       line: task.line,
       column,
       length: spaces.length,
-      detail: expected(`separator ${canonical} between the parts of the heading`, `"${spaces}"`),
+      detail: expected(`separator ${canonical} between the parts of the heading`, `"${spaces}"${noFix(task)}`),
       context: task.text,
-      fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR },
+      ...(task.unclear === undefined
+        ? { fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR } }
+        : {}),
     });
   }
 }

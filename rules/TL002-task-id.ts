@@ -82,6 +82,10 @@ export default defineRule({
         });
         continue;
       }
+      if (task.spaceInsideIdentifier) {
+        reportSpaceInside(task, id, shape, report);
+        continue;
+      }
       const parsed = task.identifier;
       if (parsed === undefined) {
         report({ ...at(id), detail: expected(`an identifier ${shape}`, id.text), context: task.text });
@@ -94,6 +98,16 @@ export default defineRule({
     }
   },
 });
+
+/** `tv-2025-10-03: PR45`: the identifier as written, up to the end of the word after the space. */
+function reportSpaceInside(task: Task, id: Span, shape: string, report: Reporter): void {
+  const written = /^\S*\s+\S*/.exec(task.text.slice(id.column - task.textColumn))?.[0] ?? id.text;
+  report({
+    ...at({ ...id, text: written }),
+    detail: expected(`an identifier ${shape}`, `${written} (a space inside the identifier)`),
+    context: task.text,
+  });
+}
 
 /** The identifier is the first task's with its identity (`PR035` is `PR35`). */
 function checkUnique(task: Task, id: Span, first: Task | undefined, report: Reporter): void {

@@ -40,7 +40,9 @@ import {
   looksLikeTaskHeading,
   parseSectionHeading,
   parseTaskHeading,
+  spaceInsideIdentifier,
   type ParsedTaskHeading,
+  unreadablePart,
 } from "./grammar/heading.js";
 import { findMentions, mayMention, parseIdentifier, type ParsedIdentifier } from "./grammar/identifier.js";
 import { findUrls } from "./grammar/prurl.js";
@@ -171,9 +173,17 @@ export interface Task extends Heading {
   /** Own status's template; the section's when the heading has no status; undefined for an unknown status. */
   readonly template: Template | undefined;
   readonly id: Span | undefined;
+  /** The parsed identifier; undefined when it does not parse or has a space inside (`tv-2025-10-03: PR45`). */
   readonly identifier: ParsedIdentifier | undefined;
   /** `prefix-date:PRn` of an identifier with a PR number (`PR035` is `PR35`), for lookups. */
   readonly identity: string | undefined;
+  /** Whether the identifier is written with a space inside (`tv-2025-10-03: PR45`, `…:PR 42`). */
+  readonly spaceInsideIdentifier: boolean;
+  /**
+   * Why the heading's parts cannot be read unambiguously as a configured status, an identifier and a
+   * non-empty title (undefined when they can); the heading fixes are offered only on a clear reading.
+   */
+  readonly unclear: string | undefined;
   readonly title: Span | undefined;
   readonly separators: readonly (Span & { readonly canonical: boolean })[];
   /** The status section the task sits in (the latest one not closed by another heading). */
@@ -575,6 +585,8 @@ class TaskImpl implements Task {
   readonly id: Span | undefined;
   readonly identifier: ParsedIdentifier | undefined;
   readonly identity: string | undefined;
+  readonly spaceInsideIdentifier: boolean;
+  readonly unclear: string | undefined;
   readonly title: Span | undefined;
   readonly separators: readonly (Span & { readonly canonical: boolean })[];
   readonly section: Section | undefined;
@@ -602,6 +614,8 @@ class TaskImpl implements Task {
     this.id = parts.id;
     this.identifier = parts.identifier;
     this.identity = parts.identity;
+    this.spaceInsideIdentifier = parts.spaceInsideIdentifier;
+    this.unclear = parts.unclear;
     this.title = parts.title;
     this.separators = parts.separators;
     this.section = parts.section;
@@ -685,7 +699,9 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
       const id = span(heading, parsed.id);
       const status = span(heading, parsed.status);
       const statusName = configuredStatus(statuses, status?.text);
-      const identifier = id === undefined ? undefined : parseIdentifier(id.text);
+      const spaced = spaceInsideIdentifier(parsed);
+      // An identifier with a space inside (`tv-2025-10-03: PR45`) cannot be read as one.
+      const identifier = id === undefined || spaced ? undefined : parseIdentifier(id.text);
       const task = new TaskImpl(
         heading,
         {
@@ -696,6 +712,8 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
           id,
           identifier,
           identity: identityOf(identifier),
+          spaceInsideIdentifier: spaced,
+          unclear: unreadablePart(parsed, statusNames),
           title: span(heading, parsed.title),
           separators: parsed.separators.map((separator) => ({
             line: heading.line,

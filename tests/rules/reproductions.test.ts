@@ -1,0 +1,60 @@
+/**
+ * The reproductions of issue 10 (fixes only on an unambiguous reading, messages a newcomer can act on),
+ * kept as fixtures under tests/fixtures/; the fixtures test checks their lines and fixed text, and this
+ * file pins the exact message of each finding and whether it offers a fix.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lintPack, parseFixture } from "../harness.js";
+
+const fixtures = join(import.meta.dirname, "..", "fixtures");
+
+/** `line RULE detail [fix]` for every finding of a fixture, run as the fixtures test runs it. */
+function findingsOf(name: string): string[] {
+  const file = join(fixtures, name);
+  const { content } = parseFixture(readFileSync(file, "utf8"));
+  const only = /^(TL\d{3})/.exec(name)?.[1];
+  const configFile = file.replace(/\.md$/, ".json");
+  const config = {
+    ...(only === undefined ? {} : { tasklog: false, [only]: true }),
+    ...(existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, unknown>) : {}),
+  };
+  return lintPack(content, config).map(
+    (error) => `${error.lineNumber} ${error.ruleNames[0]} ${error.errorDetail}${error.fixInfo === null ? "" : " [fix]"}`,
+  );
+}
+
+describe("heading fixes only on an unambiguous reading", () => {
+  it("says what could not be read, and fixes only the clear headings", () => {
+    expect(findingsOf("TL001-task-heading/unclear-parts.md")).toEqual([
+      '11 TL001 Expected a status of Open, Deferred; Actual: Open -',
+      '11 TL001 Expected separator " · " between the parts of the heading; Actual: "" (no fix: "Open -" is not a configured status)',
+      '11 TL001 Expected separator " · " between the parts of the heading; Actual: "  " (no fix: "Open -" is not a configured status)',
+      '13 TL001 Expected separator " · " between the parts of the heading; Actual: " " (no fix: a space inside the identifier)',
+      '15 TL001 Expected status "Open"; Actual: "open" (no fix: a space inside the identifier)',
+      '15 TL001 Expected separator " · " (middle dot with one space each side); Actual: " - " (no fix: a space inside the identifier)',
+      '15 TL001 Expected separator " · " (middle dot with one space each side); Actual: " - " (no fix: a space inside the identifier)',
+      '17 TL001 Expected separator " · " between the parts of the heading; Actual: " " [fix]',
+      '19 TL001 Expected status "Open"; Actual: "open" [fix]',
+      '21 TL001 Expected separator " · " (middle dot with one space each side); Actual: " - " [fix]',
+      '21 TL001 Expected separator " · " (middle dot with one space each side); Actual: " - " [fix]',
+      '23 TL001 Expected separator " · " between the parts of the heading; Actual: " " [fix]',
+      "5 TL002 Expected an identifier tv-YYYY-MM-DD:PR<number>; Actual: tv-2025-10-03: PR45 (a space inside the identifier)",
+      "7 TL002 Expected an identifier tv-YYYY-MM-DD:PR<number>; Actual: tv-2025-10-03:PR 42 (a space inside the identifier)",
+      "9 TL002 Expected an identifier tv-YYYY-MM-DD:PR<number>; Actual: tv 2025-10-03:PR43 (a space inside the identifier)",
+      "13 TL002 Expected an identifier tv-YYYY-MM-DD:PR<number>; Actual: tv-2025-10-03: PR48 (a space inside the identifier)",
+      "15 TL002 Expected an identifier tv-YYYY-MM-DD:PR<number>; Actual: tv-2025-10-03:PR 49 (a space inside the identifier)",
+    ]);
+  });
+
+  it("does not take a prose heading's first word for a status", () => {
+    expect(findingsOf("TL001-task-heading/prose-heading.md")).toEqual([
+      "3 TL001 Expected the task under a status section (\"# <Status> tasks (updated YYYY-MM-DD)\"); Actual: no status section above it",
+      '3 TL001 Expected a status of Open, Deferred; Actual: Why',
+      '3 TL001 Expected separator " · " between the parts of the heading; Actual: " " (no fix: "Why" is not a configured status)',
+      '3 TL001 Expected separator " · " between the parts of the heading; Actual: " " (no fix: "Why" is not a configured status)',
+    ]);
+  });
+});
+

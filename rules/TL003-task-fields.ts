@@ -51,6 +51,7 @@ function checkForm(field: Field, canonical: string, report: Reporter): void {
   if (field.labelSpan.text === wanted) return;
   const why = [
     ...(LABEL_FORMS[field.form].problem === undefined ? [] : [LABEL_FORMS[field.form].problem as string]),
+    ...(/:\**:$/.test(field.labelSpan.text) ? ["doubled colon"] : []),
     ...(field.label !== canonical ? ["wrong case"] : []),
   ].join(", ");
   report({

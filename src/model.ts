@@ -408,7 +408,8 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
     label += raw.gap;
     if (!known.has(label.toLowerCase())) return undefined;
   }
-  const labelEnd = raw.end;
+  // A doubled colon (`**Summary:**:`, `**Priority**::`) belongs to the label, so that its fix leaves one.
+  const labelEnd = raw.end + raw.extraColons;
   const line = item.line;
   const newline = paragraph.text.indexOf("\n");
   const lineText = newline === -1 ? paragraph.text : paragraph.text.slice(0, newline);

@@ -58,3 +58,13 @@ describe("heading fixes only on an unambiguous reading", () => {
   });
 });
 
+describe("label fixes give exactly **Label**:", () => {
+  it("takes a doubled colon into the label, so that the fix leaves one", () => {
+    expect(findingsOf("TL003-task-fields/doubled-colon.md")).toEqual([
+      '7 TL003 Expected label "**Summary**:"; Actual: "**Summary:**:" (colon inside the bold label, doubled colon) [fix]',
+      '8 TL003 Expected label "**Priority**:"; Actual: "**Priority**::" (doubled colon) [fix]',
+      '9 TL003 Expected label "**Size**:"; Actual: "**size:**:" (colon inside the bold label, doubled colon, wrong case) [fix]',
+      '12 TL003 Expected label "**Next steps**:"; Actual: "**Next steps**::" (doubled colon) [fix]',
+    ]);
+  });
+});

@@ -44,7 +44,13 @@ import {
   type ParsedTaskHeading,
   unreadablePart,
 } from "./grammar/heading.js";
-import { findMentions, mayMention, parseIdentifier, type ParsedIdentifier } from "./grammar/identifier.js";
+import {
+  findMentions,
+  IDENTIFIER_SHAPE,
+  mayMention,
+  parseIdentifier,
+  type ParsedIdentifier,
+} from "./grammar/identifier.js";
 import { findUrls } from "./grammar/prurl.js";
 import { parseLabel } from "./label.js";
 import { readGitPlan, readPrTitles, type GitPlan, type PrTitle } from "./gitplan.js";
@@ -205,7 +211,10 @@ export interface Task extends Heading {
 }
 
 export interface TaskLog {
-  /** Spec section 2: at least one task-shaped heading outside code, comments and front matter. */
+  /**
+   * Spec section 2: outside code, comments and front matter, a status section heading or a heading
+   * carrying an identifier-shaped token.
+   */
   readonly isTaskLog: boolean;
   readonly lines: readonly string[];
   readonly statuses: StatusFields;
@@ -666,8 +675,11 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
     }
   });
 
-  const taskShaped = headings.map((heading) => looksLikeTaskHeading(heading.text, statusNames));
-  const isTaskLog = taskShaped.includes(true);
+  // Spec section 2: a status section heading or a heading carrying an identifier-shaped token makes a
+  // task log; a status word and a separator alone (`### Open · questions from the review`) do not.
+  const isTaskLog = headings.some(
+    (heading) => IDENTIFIER_SHAPE.test(heading.text) || parseSectionHeading(heading.text, statusNames) !== undefined,
+  );
   const byIdentity = new Map<string, Task>();
   const byNumber = new Map<number, Task[]>();
   const index = {
@@ -675,6 +687,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
     tasksNumbered: (number: number): readonly Task[] => byNumber.get(number) ?? [],
   };
   if (!isTaskLog) return { isTaskLog, lines, statuses, headings, sections: [], tasks: [], ...index };
+  const taskShaped = headings.map((heading) => looksLikeTaskHeading(heading.text, statusNames));
 
   const sections: Section[] = [];
   const tasks: Task[] = [];

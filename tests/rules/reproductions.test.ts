@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintPack, parseFixture } from "../harness.js";
+import { lintPack, modelOf, parseFixture } from "../harness.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 
@@ -66,5 +66,28 @@ describe("label fixes give exactly **Label**:", () => {
       '9 TL003 Expected label "**Size**:"; Actual: "**size:**:" (colon inside the bold label, doubled colon, wrong case) [fix]',
       '12 TL003 Expected label "**Next steps**:"; Actual: "**Next steps**::" (doubled colon) [fix]',
     ]);
+  });
+});
+
+describe("detection: a status section or an identifier-shaped heading makes a task log", () => {
+  const notLogs = ["meeting-notes.md", "retrospective.md", "changelog.md", "issue-template.md"];
+
+  it.each(notLogs)("%s, with Open and Deferred words but neither, is no task log and gets no report", (name) => {
+    const { content } = parseFixture(readFileSync(join(fixtures, "not-task-logs", name), "utf8"));
+    expect(modelOf(content).isTaskLog).toBe(false);
+    expect(lintPack(content)).toEqual([]);
+  });
+
+  it("the same meeting notes under a status section heading are a task log", () => {
+    const notes = readFileSync(join(fixtures, "not-task-logs", "meeting-notes.md"), "utf8");
+    const log = notes.replace("## Decisions", "## Open tasks (updated 2025-10-03)");
+    const model = modelOf(log);
+    expect(model.isTaskLog).toBe(true);
+    expect(model.tasks.map((task) => task.text)).toEqual(["Open · questions from the review", "Deferred · ideas for later"]);
+  });
+
+  it("a heading carrying an identifier-shaped token makes a task log, anywhere in the outline", () => {
+    expect(modelOf("# Retro\n\n## Why tv-2025-10-03:PR41 took three weeks\n").isTaskLog).toBe(true);
+    expect(modelOf("# Notes\n\n### Open · questions from the review\n").isTaskLog).toBe(false);
   });
 });

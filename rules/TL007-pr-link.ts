@@ -10,7 +10,7 @@ import {
 } from "../src/grammar/prurl.js";
 import { expected } from "../src/messages.js";
 import type { Field, PrLinkMention, Task, TaskLog } from "../src/model.js";
-import { stringOrStrings, strings } from "../src/options.js";
+import { statusNames, stringOrStrings } from "../src/options.js";
 
 /** The identifier's PR number, when it has one. */
 function numberOf(task: Task): number | undefined {
@@ -84,10 +84,10 @@ export default defineRule({
           ? undefined
           : 'host names such as "github.com" or "github.example.com:8443" (no scheme, no path)',
     }),
-    link_required: strings({
+    link_required: statusNames({
       default: LINK_REQUIRED_STATUSES,
       description:
-        "Statuses whose tasks must link their own PR (the identifier's number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field).",
+        "Statuses whose tasks must link their own PR (the identifier's number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field); each one of the configured statuses.",
     }),
   },
   check({ model, options, report }) {

@@ -1,5 +1,6 @@
 import { defineRule, type Reporter } from "../src/factory.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
+import { listed } from "../src/listing.js";
 import { at, expected } from "../src/messages.js";
 import type { Task } from "../src/model.js";
 import { shared } from "../src/options.js";
@@ -142,7 +143,7 @@ export default defineRule({
     statuses: { ...shared.statuses, description: "The statuses a heading may carry (and the fields each requires)." },
   },
   check({ model, options, report }) {
-    const statusList = Object.keys(options.statuses).join(", ");
+    const statusList = listed(Object.keys(options.statuses));
     for (const task of model.tasks) {
       checkSection(task, report);
       checkStatus(task, statusList, report);

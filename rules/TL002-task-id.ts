@@ -1,5 +1,6 @@
 import { defineRule, type Reporter } from "../src/factory.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
+import { listed } from "../src/listing.js";
 import { at, expected } from "../src/messages.js";
 import type { Span, Task } from "../src/model.js";
 import { shared } from "../src/options.js";
@@ -10,7 +11,13 @@ function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly stri
   const lower = parsed.prefix.toLowerCase();
   report({
     ...at({ ...id, text: parsed.prefix }),
-    detail: expected(`prefix ${prefixes.map((p) => `"${p}"`).join(" or ")}`, `"${parsed.prefix}"`),
+    detail: expected(
+      `prefix ${listed(
+        prefixes.map((p) => `"${p}"`),
+        " or ",
+      )}`,
+      `"${parsed.prefix}"`,
+    ),
     context: id.text,
     ...(prefixes.includes(lower)
       ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } }

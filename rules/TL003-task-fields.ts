@@ -1,6 +1,7 @@
 import { canonicalLabel, LABEL_FORMS } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/factory.js";
 import { checkDate } from "../src/grammar/date.js";
+import { listed } from "../src/listing.js";
 import { at, expected, quote } from "../src/messages.js";
 import type { Field, StatusFields, Task, Template } from "../src/model.js";
 import { shared, strings } from "../src/options.js";
@@ -28,11 +29,11 @@ function canonicalOf(field: Field, template: Template | undefined, labels: Label
 const isDated = (field: Field): boolean => field.labelDate !== undefined && field.name === undefined;
 
 function reportUnknown(field: Field, template: Template | undefined, labels: Labels, report: Reporter): void {
-  const allowed = labels.allowed.size > 0 ? `, an allowed label (${[...labels.allowed.values()].join(", ")})` : "";
+  const allowed = labels.allowed.size > 0 ? `, an allowed label (${listed([...labels.allowed.values()])})` : "";
   const fields =
     template === undefined
-      ? `a field of a configured status (${[...new Set(Object.values(labels.statuses).flat())].join(", ")})`
-      : `a field of ${template.status} tasks (${template.fields.join(", ")})`;
+      ? `a field of a configured status (${listed([...new Set(Object.values(labels.statuses).flat())])})`
+      : `a field of ${template.status} tasks (${listed(template.fields)})`;
   const other =
     field.name !== undefined && labels.known.has(field.label.toLowerCase()) ? " (a field of other statuses)" : "";
   report({
@@ -114,7 +115,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
         ...at(field.labelSpan),
         context: field.labelSpan.text,
         detail: expected(
-          `${quote(canonical)} before ${quote(before)} (line ${latest.field.line}), as in the ${template.status} template (${template.fields.join(", ")})`,
+          `${quote(canonical)} before ${quote(before)} (line ${latest.field.line}), as in the ${template.status} template (${listed(template.fields)})`,
           "after it",
         ),
       });

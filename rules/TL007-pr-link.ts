@@ -18,6 +18,30 @@ function numberOf(task: Task): number | undefined {
   return suffix !== undefined && suffix.kind !== "placeholder" ? suffix.number : undefined;
 }
 
+/** `a and b`, `a, b and c`. */
+function inWords(names: readonly string[]): string {
+  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(", ")} and ${names.at(-1) as string}`;
+}
+
+/**
+ * What a template URL leaves to fill in, in words without placeholders (`the real owner and
+ * repository, and PR number 41`), so that a newcomer knows what to write there.
+ */
+function templateParts(url: string, number: number | undefined): string {
+  const match = /^[a-z]+:\/\/([^/]*)\/?([^/]*)\/?([^/]*)\/?(?:pull\/?)?([^/?#]*)/i.exec(url);
+  const [, host = "", owner = "", repo = "", pr = ""] = match ?? [];
+  const names = [
+    ...(host.includes("<") ? ["host"] : []),
+    ...(owner.includes("<") ? ["owner"] : []),
+    ...(repo.includes("<") ? ["repository"] : []),
+  ];
+  const parts = [
+    ...(names.length > 0 ? [`the real ${inWords(names)}`] : []),
+    ...(/^\d+$/.test(pr) ? [] : [number === undefined ? "the PR's number" : `PR number ${number}`]),
+  ];
+  return parts.length === 0 ? "the real owner and repository" : parts.join(", and ");
+}
+
 /** The problem of a PR link, or undefined when it is the task's PR. */
 function linkProblem(
   url: Extract<ClassifiedUrl, { kind: "pr" | "placeholder" }>,
@@ -27,8 +51,8 @@ function linkProblem(
 ): string | undefined {
   if (url.kind === "placeholder") {
     return expected(
-      `the task's PR URL ${prUrl(number ?? "<number>", host)}`,
-      `template placeholder ${url.placeholders.join(", ")} in ${url.url}${via}`,
+      `the template placeholders replaced with ${templateParts(url.url, number)}`,
+      `${url.placeholders.join(", ")} in ${url.url}${via}`,
     );
   }
   if (url.problems.length > 0) {

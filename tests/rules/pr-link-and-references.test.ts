@@ -40,7 +40,7 @@ describe("TL007 pr-link", () => {
     expect(findings.map((finding) => finding.errorDetail)).toEqual([
       "Expected a link to PR #12 (the identifier's PR number); Actual: PR #21 (https://github.com/acme/app/pull/21)",
       "Expected a link to PR #12 (the identifier's PR number); Actual: PR #22 (https://github.com/acme/app/pull/22)",
-      "Expected the task's PR URL https://github.com/<owner>/<repo>/pull/12; Actual: template placeholder <org>, <repo>, ### in https://github.com/<org>/<repo>/pull/###",
+      "Expected the template placeholders replaced with the real owner and repository, and PR number 12; Actual: <org>, <repo>, ### in https://github.com/<org>/<repo>/pull/###",
     ]);
     expect(findings.every((finding) => finding.fixInfo === null)).toBe(true);
   });

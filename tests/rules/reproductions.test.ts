@@ -91,3 +91,18 @@ describe("detection: a status section or an identifier-shaped heading makes a ta
     expect(modelOf("# Notes\n\n### Open · questions from the review\n").isTaskLog).toBe(false);
   });
 });
+
+describe("messages a newcomer can act on", () => {
+  it("TL007 on a template URL says what to write in place of the placeholders, with none in its Expected", () => {
+    const findings = findingsOf("TL007-pr-link/placeholders.md");
+    expect(findings).toEqual([
+      "8 TL007 Expected the template placeholders replaced with the real owner and repository, and PR number 31; Actual: <org>, <repo>, ### in https://github.com/<org>/<repo>/pull/###",
+      "9 TL007 Expected the template placeholders replaced with the real owner; Actual: <owner> in https://github.com/<owner>/app/pull/31",
+      "10 TL007 Expected the template placeholders replaced with PR number 31; Actual: ### in https://github.com/acme/app/pull/###",
+      "11 TL007 Expected the template placeholders replaced with PR number 31; Actual: <number> in https://github.com/acme/app/pull/<number>",
+      "12 TL007 Expected the template placeholders replaced with the real owner and repository; Actual: <org>, <repo> in https://github.com/<org>/<repo>/pull/31",
+      "23 TL007 Expected the template placeholders replaced with the real owner and repository; Actual: <org>, <repo> in https://github.com/<org>/<repo>/pull/35",
+    ]);
+    for (const finding of findings) expect(finding.split("; Actual:")[0]).not.toMatch(/<\w+>|###/);
+  });
+});

@@ -76,11 +76,87 @@ function checkLabelDate(field: Field, report: Reporter): void {
   });
 }
 
+const ordinal = (number: number): string => ["second", "third", "fourth"][number - 2] ?? `${number}th`;
+
+interface Block {
+  /** 2 for the second block of fields, 3 for the third, … */
+  readonly number: number;
+  /** The block's first field: a field the task already has. */
+  readonly start: Field;
+  /** The block's fields that repeat a field of an earlier block, in order, with their canonical labels. */
+  readonly repeated: { readonly field: Field; readonly canonical: string }[];
+}
+
+/**
+ * Blocks of fields after the first: a new block starts where a field repeats one of the current
+ * block (spec section 6: a second block under one heading is a task whose heading was deleted). Dated
+ * labels may repeat and never start a block. Returns the block of each field after the first block.
+ */
+function blocksOf(task: Task, labels: Labels): Map<Field, Block> {
+  const out = new Map<Field, Block>();
+  const everSeen = new Set<string>();
+  let current = new Set<string>();
+  let block: Block | undefined;
+  for (const field of task.fields) {
+    const canonical = canonicalOf(field, task.template, labels);
+    if (canonical === undefined || isDated(field)) continue;
+    const key = canonical.toLowerCase();
+    if (current.has(key)) {
+      block = { number: (block?.number ?? 1) + 1, start: field, repeated: [] };
+      current = new Set();
+    }
+    current.add(key);
+    if (block !== undefined) {
+      out.set(field, block);
+      if (everSeen.has(key)) block.repeated.push({ field, canonical });
+    }
+    everSeen.add(key);
+  }
+  return out;
+}
+
+/**
+ * A field the task already has: a second block of fields (a deleted heading) is reported once, on
+ * its first field; a single repeated field on its own.
+ */
+function reportRepeat(
+  field: Field,
+  canonical: string,
+  earlier: Field,
+  block: Block | undefined,
+  seen: ReadonlyMap<string, Field>,
+  report: Reporter,
+): void {
+  if (block !== undefined && block.repeated.length > 1) {
+    if (block.start !== field) return;
+    const names = block.repeated.map((repeat) => repeat.canonical);
+    const lines = block.repeated.map((repeat) => (seen.get(repeat.canonical.toLowerCase()) as Field).line);
+    const from = Math.min(...lines);
+    const to = Math.max(...lines);
+    report({
+      ...at(field.labelSpan),
+      context: field.labelSpan.text,
+      detail: expected(
+        "one block of fields per task",
+        `a ${ordinal(block.number)} block from line ${field.line} repeats ${names.length} fields (${listed(names)}) ` +
+          `of lines ${from}–${to}: was a task heading deleted above it?`,
+      ),
+    });
+    return;
+  }
+  report({
+    ...at(field.labelSpan),
+    context: field.labelSpan.text,
+    detail: expected(`one ${quote(canonical)} field per task`, `another on line ${earlier.line}`),
+  });
+}
+
 /** Every field of the task: known, canonical, once, in template order; then the missing ones. */
 function checkTask(task: Task, labels: Labels, report: Reporter): void {
   const template = task.template;
   const seen = new Map<string, Field>();
   let latest: { field: Field; index: number } | undefined;
+  const blocks = blocksOf(task, labels);
 
   for (const field of task.fields) {
     const canonical = canonicalOf(field, template, labels);
@@ -96,14 +172,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
     const key = canonical.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      report({
-        ...at(field.labelSpan),
-        context: field.labelSpan.text,
-        detail: expected(
-          `one ${quote(canonical)} field per task`,
-          `another on line ${earlier.line} (a second block of fields: was a task heading deleted?)`,
-        ),
-      });
+      reportRepeat(field, canonical, earlier, blocks.get(field), seen, report);
       continue;
     }
     seen.set(key, field);

@@ -106,3 +106,25 @@ describe("messages a newcomer can act on", () => {
     for (const finding of findings) expect(finding.split("; Actual:")[0]).not.toMatch(/<\w+>|###/);
   });
 });
+
+describe("TL003 reports a second block of fields once", () => {
+  it("once per block, on its first field, and a lone duplicate as such", () => {
+    expect(findingsOf("TL003-task-fields/duplicates.md")).toEqual([
+      "22 TL003 Expected one block of fields per task; Actual: a second block from line 22 repeats 5 fields (Dependencies, Next steps, Validation, Git plan, PR) of lines 11–20: was a task heading deleted above it?",
+      '65 TL003 Expected label "**Priority**:"; Actual: "**priority**:" (wrong case) [fix]',
+      '65 TL003 Expected one "Priority" field per task; Actual: another on line 55',
+    ]);
+  });
+
+  it("a third block is reported once too", () => {
+    const block = "- **Summary**: x\n- **Priority**: P1\n- **Size**: M\n";
+    const content = `# Log\n\n## Open tasks (updated 2025-10-05)\n\n### Open · tv-2025-10-03:PR41 · Title\n\n${block}\n${block}\n${block}`;
+    const details = lintPack(content, { tasklog: false, TL003: true })
+      .filter((error) => /block/.test(error.errorDetail ?? ""))
+      .map((error) => `${error.lineNumber} ${error.errorDetail}`);
+    expect(details).toEqual([
+      "11 Expected one block of fields per task; Actual: a second block from line 11 repeats 3 fields (Summary, Priority, Size) of lines 7–9: was a task heading deleted above it?",
+      "15 Expected one block of fields per task; Actual: a third block from line 15 repeats 3 fields (Summary, Priority, Size) of lines 7–9: was a task heading deleted above it?",
+    ]);
+  });
+});

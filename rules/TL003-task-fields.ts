@@ -131,8 +131,8 @@ function reportRepeat(
     if (block.start !== field) return;
     const names = block.repeated.map((repeat) => repeat.canonical);
     const lines = block.repeated.map((repeat) => (seen.get(repeat.canonical.toLowerCase()) as Field).line);
-    const from = Math.min(...lines);
-    const to = Math.max(...lines);
+    const from = lines.reduce((a, b) => Math.min(a, b));
+    const to = lines.reduce((a, b) => Math.max(a, b));
     report({
       ...at(field.labelSpan),
       context: field.labelSpan.text,

@@ -1,7 +1,7 @@
 import { defineRule, type Reporter } from "../src/factory.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
 import { listed } from "../src/listing.js";
-import { at, expected } from "../src/messages.js";
+import { at, expected, quote } from "../src/messages.js";
 import type { Span, Task } from "../src/model.js";
 import { shared } from "../src/options.js";
 
@@ -11,13 +11,7 @@ function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly stri
   const lower = parsed.prefix.toLowerCase();
   report({
     ...at({ ...id, text: parsed.prefix }),
-    detail: expected(
-      `prefix ${listed(
-        prefixes.map((p) => `"${p}"`),
-        " or ",
-      )}`,
-      `"${parsed.prefix}"`,
-    ),
+    detail: expected(`prefix ${listed(prefixes.map(quote), " or ")} (the "prefix" option)`, quote(parsed.prefix)),
     context: id.text,
     ...(prefixes.includes(lower)
       ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } }

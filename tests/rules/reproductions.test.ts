@@ -128,3 +128,32 @@ describe("TL003 reports a second block of fields once", () => {
     ]);
   });
 });
+
+describe("TL009 and TL002 name what to look at", () => {
+  const content = [
+    "# Log",
+    "",
+    "## Open tasks (updated 2025-10-05)",
+    "",
+    "### Open · tv-2025-10-03:PR?? · A task logged before its PR",
+    "",
+    "### Open · ab-2025-10-04:PR42 · Another owner's initials",
+    "",
+    "- **Dependencies**: tv-2025-10-03:PR?? first, and tv-2025-10-04:PR## too.",
+    "",
+  ].join("\n");
+
+  it("TL009 on a placeholder mention is brief and names the TL002 finding on the heading", () => {
+    expect(lintPack(content, { tasklog: false, TL009: true }).map((error) => error.errorDetail)).toEqual([
+      "Expected the identifier of a task in this file; Actual: placeholder tv-2025-10-03:PR??, as on the task heading on line 5 (TL002 reports the placeholder there)",
+      "Expected the identifier of a task in this file; Actual: placeholder tv-2025-10-04:PR## (a placeholder names no task; TL002 reports such identifiers on task headings)",
+    ]);
+    expect(lintPack(content, { tasklog: false, TL002: true }).map((error) => error.lineNumber)).toContain(5);
+  });
+
+  it("TL002's prefix message names the prefix option", () => {
+    expect(lintPack(content, { tasklog: false, TL002: true }).map((error) => error.errorDetail)).toContain(
+      'Expected prefix "tv" (the "prefix" option); Actual: "ab"',
+    );
+  });
+});

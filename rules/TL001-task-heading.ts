@@ -137,7 +137,7 @@ function checkTitle(task: Task, report: Reporter): void {
 export default defineRule({
   id: "TL001",
   name: "task-heading",
-  description: "Task headings read '<Status> · <identifier> · <Title>', one level below their status section",
+  description: "Task heading reads '<Status> · <identifier> · <Title>'",
   tag: "headings",
   options: {
     statuses: { ...shared.statuses, description: "The statuses a heading may carry (and the fields each requires)." },

@@ -59,8 +59,7 @@ function checkSuffix(id: Span, parsed: ParsedIdentifier, report: Reporter): bool
 export default defineRule({
   id: "TL002",
   name: "task-id",
-  description:
-    "Task identifiers are <prefix>-YYYY-MM-DD:PR<number>, with a real date and PR number, unique in the file",
+  description: "Task identifier is <prefix>-YYYY-MM-DD:PR<number>, unique",
   tag: "identifier",
   options: {
     prefix: {

@@ -207,7 +207,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
 export default defineRule({
   id: "TL003",
   name: "task-fields",
-  description: "Tasks hold their status's fields, once each, in template order, with '**Label**:' labels",
+  description: "Task has its status's fields, once each, in order",
   tag: "fields",
   options: {
     statuses: { ...shared.statuses, description: "The fields each status requires, in template order." },

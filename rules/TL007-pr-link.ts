@@ -95,8 +95,7 @@ function checkRequired(
 export default defineRule({
   id: "TL007",
   name: "pr-link",
-  description:
-    "PR links in PR and PR status are https://github.com/<owner>/<repo>/pull/<number> with the identifier's PR number",
+  description: "PR links point to the task's own GitHub PR",
   tag: "links",
   options: {
     host: stringOrStrings({

@@ -40,7 +40,7 @@ function checkTask(model: TaskLog, task: Task, report: Reporter): void {
 export default defineRule({
   id: "TL009",
   name: "task-reference",
-  description: "Identifiers mentioned in a task's fields name another task of the same file",
+  description: "Identifiers in fields name tasks of this file",
   tag: "references",
   options: {
     statuses: {

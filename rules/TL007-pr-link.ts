@@ -110,7 +110,7 @@ export default defineRule({
     link_required: statusNames({
       default: LINK_REQUIRED_STATUSES,
       description:
-        "Statuses whose tasks must link their own PR (the identifier's number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field); each one of the configured statuses.",
+        'Statuses whose tasks must link their own PR (the identifier\'s number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field). Each entry must be a configured status (any case): a typo such as `"Deffered"` is reported as an unknown status, with the configured ones listed, and the default is used.',
     }),
   },
   check({ model, options, report }) {

@@ -1,5 +1,6 @@
 import { defineRule, type Reporter } from "../src/factory.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
+import { listed } from "../src/listing.js";
 import { at, expected } from "../src/messages.js";
 import type { Task } from "../src/model.js";
 import { shared } from "../src/options.js";
@@ -45,7 +46,13 @@ function checkSection(task: Task, report: Reporter): void {
   }
 }
 
-/** The heading names a configured status, spelled as configured (fixable). */
+/** ` (no fix: <what could not be read>)` when the heading fixes are withheld, else empty. */
+const noFix = (task: Task): string => (task.unclear === undefined ? "" : ` (no fix: ${task.unclear})`);
+
+/**
+ * The heading names a configured status, spelled as configured (fixable where status, identifier and
+ * title read unambiguously; otherwise the finding says what could not be read).
+ */
 function checkStatus(task: Task, statusList: string, report: Reporter): void {
   const status = task.status;
   if (status === undefined) {
@@ -62,14 +69,19 @@ function checkStatus(task: Task, statusList: string, report: Reporter): void {
   } else if (name !== status.text) {
     report({
       ...at(status),
-      detail: expected(`status "${name}"`, `"${status.text}"`),
+      detail: expected(`status "${name}"`, `"${status.text}"${noFix(task)}`),
       context: task.text,
-      fix: { column: status.column, deleteCount: status.text.length, insertText: name },
+      ...(task.unclear === undefined
+        ? { fix: { column: status.column, deleteCount: status.text.length, insertText: name } }
+        : {}),
     });
   }
 }
 
-/** Parts are separated by " · " (fixable unless at an edge of the heading, where Markdown trims spaces). */
+/**
+ * Parts are separated by " · " (fixable on an unambiguous reading, unless at an edge of the heading,
+ * where Markdown trims spaces).
+ */
 function checkSeparators(task: Task, report: Reporter): void {
   const canonical = `"${CANONICAL_SEPARATOR}"`;
   for (const separator of task.separators) {
@@ -79,9 +91,12 @@ function checkSeparators(task: Task, report: Reporter): void {
       separator.column + separator.text.length === task.textColumn + task.text.length;
     report({
       ...at(separator),
-      detail: expected(`separator ${canonical} (middle dot with one space each side)`, `"${separator.text}"`),
+      detail: expected(
+        `separator ${canonical} (middle dot with one space each side)`,
+        `"${separator.text}"${noFix(task)}`,
+      ),
       context: task.text,
-      ...(atEdge
+      ...(atEdge || task.unclear !== undefined
         ? {}
         : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
     });
@@ -93,9 +108,11 @@ function checkSeparators(task: Task, report: Reporter): void {
       line: task.line,
       column,
       length: spaces.length,
-      detail: expected(`separator ${canonical} between the parts of the heading`, `"${spaces}"`),
+      detail: expected(`separator ${canonical} between the parts of the heading`, `"${spaces}"${noFix(task)}`),
       context: task.text,
-      fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR },
+      ...(task.unclear === undefined
+        ? { fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR } }
+        : {}),
     });
   }
 }
@@ -120,13 +137,13 @@ function checkTitle(task: Task, report: Reporter): void {
 export default defineRule({
   id: "TL001",
   name: "task-heading",
-  description: "Task headings read '<Status> · <identifier> · <Title>', one level below their status section",
+  description: "Task heading reads '<Status> · <identifier> · <Title>'",
   tag: "headings",
   options: {
     statuses: { ...shared.statuses, description: "The statuses a heading may carry (and the fields each requires)." },
   },
   check({ model, options, report }) {
-    const statusList = Object.keys(options.statuses).join(", ");
+    const statusList = listed(Object.keys(options.statuses));
     for (const task of model.tasks) {
       checkSection(task, report);
       checkStatus(task, statusList, report);

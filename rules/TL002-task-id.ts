@@ -1,6 +1,7 @@
 import { defineRule, type Reporter } from "../src/factory.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
-import { at, expected } from "../src/messages.js";
+import { listed } from "../src/listing.js";
+import { at, expected, quote } from "../src/messages.js";
 import type { Span, Task } from "../src/model.js";
 import { shared } from "../src/options.js";
 
@@ -10,7 +11,7 @@ function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly stri
   const lower = parsed.prefix.toLowerCase();
   report({
     ...at({ ...id, text: parsed.prefix }),
-    detail: expected(`prefix ${prefixes.map((p) => `"${p}"`).join(" or ")}`, `"${parsed.prefix}"`),
+    detail: expected(`prefix ${listed(prefixes.map(quote), " or ")} (the "prefix" option)`, quote(parsed.prefix)),
     context: id.text,
     ...(prefixes.includes(lower)
       ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } }
@@ -58,8 +59,7 @@ function checkSuffix(id: Span, parsed: ParsedIdentifier, report: Reporter): bool
 export default defineRule({
   id: "TL002",
   name: "task-id",
-  description:
-    "Task identifiers are <prefix>-YYYY-MM-DD:PR<number>, with a real date and PR number, unique in the file",
+  description: "Task identifier is <prefix>-YYYY-MM-DD:PR<number>, unique",
   tag: "identifier",
   options: {
     prefix: {
@@ -82,6 +82,10 @@ export default defineRule({
         });
         continue;
       }
+      if (task.spaceInsideIdentifier) {
+        reportSpaceInside(task, id, shape, report);
+        continue;
+      }
       const parsed = task.identifier;
       if (parsed === undefined) {
         report({ ...at(id), detail: expected(`an identifier ${shape}`, id.text), context: task.text });
@@ -94,6 +98,16 @@ export default defineRule({
     }
   },
 });
+
+/** `tv-2025-10-03: PR45`: the identifier as written, up to the end of the word after the space. */
+function reportSpaceInside(task: Task, id: Span, shape: string, report: Reporter): void {
+  const written = /^\S*\s+\S*/.exec(task.text.slice(id.column - task.textColumn))?.[0] ?? id.text;
+  report({
+    ...at({ ...id, text: written }),
+    detail: expected(`an identifier ${shape}`, `${written} (a space inside the identifier)`),
+    context: task.text,
+  });
+}
 
 /** The identifier is the first task's with its identity (`PR035` is `PR35`). */
 function checkUnique(task: Task, id: Span, first: Task | undefined, report: Reporter): void {

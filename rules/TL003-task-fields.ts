@@ -1,6 +1,7 @@
 import { canonicalLabel, LABEL_FORMS } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/factory.js";
 import { checkDate } from "../src/grammar/date.js";
+import { listed } from "../src/listing.js";
 import { at, expected, quote } from "../src/messages.js";
 import type { Field, StatusFields, Task, Template } from "../src/model.js";
 import { shared, strings } from "../src/options.js";
@@ -28,11 +29,11 @@ function canonicalOf(field: Field, template: Template | undefined, labels: Label
 const isDated = (field: Field): boolean => field.labelDate !== undefined && field.name === undefined;
 
 function reportUnknown(field: Field, template: Template | undefined, labels: Labels, report: Reporter): void {
-  const allowed = labels.allowed.size > 0 ? `, an allowed label (${[...labels.allowed.values()].join(", ")})` : "";
+  const allowed = labels.allowed.size > 0 ? `, an allowed label (${listed([...labels.allowed.values()])})` : "";
   const fields =
     template === undefined
-      ? `a field of a configured status (${[...new Set(Object.values(labels.statuses).flat())].join(", ")})`
-      : `a field of ${template.status} tasks (${template.fields.join(", ")})`;
+      ? `a field of a configured status (${listed([...new Set(Object.values(labels.statuses).flat())])})`
+      : `a field of ${template.status} tasks (${listed(template.fields)})`;
   const other =
     field.name !== undefined && labels.known.has(field.label.toLowerCase()) ? " (a field of other statuses)" : "";
   report({
@@ -51,6 +52,7 @@ function checkForm(field: Field, canonical: string, report: Reporter): void {
   if (field.labelSpan.text === wanted) return;
   const why = [
     ...(LABEL_FORMS[field.form].problem === undefined ? [] : [LABEL_FORMS[field.form].problem as string]),
+    ...(/:\**:$/.test(field.labelSpan.text) ? ["doubled colon"] : []),
     ...(field.label !== canonical ? ["wrong case"] : []),
   ].join(", ");
   report({
@@ -74,11 +76,87 @@ function checkLabelDate(field: Field, report: Reporter): void {
   });
 }
 
+const ordinal = (number: number): string => ["second", "third", "fourth"][number - 2] ?? `${number}th`;
+
+interface Block {
+  /** 2 for the second block of fields, 3 for the third, … */
+  readonly number: number;
+  /** The block's first field: a field the task already has. */
+  readonly start: Field;
+  /** The block's fields that repeat a field of an earlier block, in order, with their canonical labels. */
+  readonly repeated: { readonly field: Field; readonly canonical: string }[];
+}
+
+/**
+ * Blocks of fields after the first: a new block starts where a field repeats one of the current
+ * block (spec section 6: a second block under one heading is a task whose heading was deleted). Dated
+ * labels may repeat and never start a block. Returns the block of each field after the first block.
+ */
+function blocksOf(task: Task, labels: Labels): Map<Field, Block> {
+  const out = new Map<Field, Block>();
+  const everSeen = new Set<string>();
+  let current = new Set<string>();
+  let block: Block | undefined;
+  for (const field of task.fields) {
+    const canonical = canonicalOf(field, task.template, labels);
+    if (canonical === undefined || isDated(field)) continue;
+    const key = canonical.toLowerCase();
+    if (current.has(key)) {
+      block = { number: (block?.number ?? 1) + 1, start: field, repeated: [] };
+      current = new Set();
+    }
+    current.add(key);
+    if (block !== undefined) {
+      out.set(field, block);
+      if (everSeen.has(key)) block.repeated.push({ field, canonical });
+    }
+    everSeen.add(key);
+  }
+  return out;
+}
+
+/**
+ * A field the task already has: a second block of fields (a deleted heading) is reported once, on
+ * its first field; a single repeated field on its own.
+ */
+function reportRepeat(
+  field: Field,
+  canonical: string,
+  earlier: Field,
+  block: Block | undefined,
+  seen: ReadonlyMap<string, Field>,
+  report: Reporter,
+): void {
+  if (block !== undefined && block.repeated.length > 1) {
+    if (block.start !== field) return;
+    const names = block.repeated.map((repeat) => repeat.canonical);
+    const lines = block.repeated.map((repeat) => (seen.get(repeat.canonical.toLowerCase()) as Field).line);
+    const from = lines.reduce((a, b) => Math.min(a, b));
+    const to = lines.reduce((a, b) => Math.max(a, b));
+    report({
+      ...at(field.labelSpan),
+      context: field.labelSpan.text,
+      detail: expected(
+        "one block of fields per task",
+        `a ${ordinal(block.number)} block from line ${field.line} repeats ${names.length} fields (${listed(names)}) ` +
+          `of lines ${from}–${to}: was a task heading deleted above it?`,
+      ),
+    });
+    return;
+  }
+  report({
+    ...at(field.labelSpan),
+    context: field.labelSpan.text,
+    detail: expected(`one ${quote(canonical)} field per task`, `another on line ${earlier.line}`),
+  });
+}
+
 /** Every field of the task: known, canonical, once, in template order; then the missing ones. */
 function checkTask(task: Task, labels: Labels, report: Reporter): void {
   const template = task.template;
   const seen = new Map<string, Field>();
   let latest: { field: Field; index: number } | undefined;
+  const blocks = blocksOf(task, labels);
 
   for (const field of task.fields) {
     const canonical = canonicalOf(field, template, labels);
@@ -94,14 +172,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
     const key = canonical.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      report({
-        ...at(field.labelSpan),
-        context: field.labelSpan.text,
-        detail: expected(
-          `one ${quote(canonical)} field per task`,
-          `another on line ${earlier.line} (a second block of fields: was a task heading deleted?)`,
-        ),
-      });
+      reportRepeat(field, canonical, earlier, blocks.get(field), seen, report);
       continue;
     }
     seen.set(key, field);
@@ -113,7 +184,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
         ...at(field.labelSpan),
         context: field.labelSpan.text,
         detail: expected(
-          `${quote(canonical)} before ${quote(before)} (line ${latest.field.line}), as in the ${template.status} template (${template.fields.join(", ")})`,
+          `${quote(canonical)} before ${quote(before)} (line ${latest.field.line}), as in the ${template.status} template (${listed(template.fields)})`,
           "after it",
         ),
       });
@@ -136,7 +207,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
 export default defineRule({
   id: "TL003",
   name: "task-fields",
-  description: "Tasks hold their status's fields, once each, in template order, with '**Label**:' labels",
+  description: "Task has its status's fields, once each, in order",
   tag: "fields",
   options: {
     statuses: { ...shared.statuses, description: "The fields each status requires, in template order." },

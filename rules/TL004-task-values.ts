@@ -130,8 +130,7 @@ function checkValue(field: Field, rule: ValueRule, maxSentences: number): Proble
 export default defineRule({
   id: "TL004",
   name: "task-values",
-  description:
-    "Field values follow the template: Priority P0-P3, Size XS/S/M/L, 'Yes — reason' or 'No', short Summary, …",
+  description: "Field values follow the task template",
   tag: "fields",
   options: {
     summary_sentences: integer({ default: SUMMARY_SENTENCES, description: "The most sentences a Summary may hold." }),

@@ -74,7 +74,7 @@ function checkPlan(plan: GitPlan, required: boolean, types: readonly string[], r
 export default defineRule({
   id: "TL005",
   name: "branch-name",
-  description: "The Git plan names its branch in a code span as <type>/<scope>-<desc>, a valid git branch name",
+  description: "Git plan branch is <type>/<scope>-<desc>, a valid ref",
   tag: "git",
   options: {
     types: {

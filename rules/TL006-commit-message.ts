@@ -84,7 +84,7 @@ function checkCommits(commits: CommitsItem, options: CommitOptions, report: Repo
 export default defineRule({
   id: "TL006",
   name: "commit-message",
-  description: "Planned commits and the PR title are Conventional Commits headers '<type>(<scope>)!: <subject>'",
+  description: "Commits and PR title are Conventional Commits headers",
   tag: "git",
   options: {
     header_max_length: integer({

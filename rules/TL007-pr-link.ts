@@ -10,12 +10,36 @@ import {
 } from "../src/grammar/prurl.js";
 import { expected } from "../src/messages.js";
 import type { Field, PrLinkMention, Task, TaskLog } from "../src/model.js";
-import { stringOrStrings, strings } from "../src/options.js";
+import { statusNames, stringOrStrings } from "../src/options.js";
 
 /** The identifier's PR number, when it has one. */
 function numberOf(task: Task): number | undefined {
   const suffix = task.identifier?.suffix;
   return suffix !== undefined && suffix.kind !== "placeholder" ? suffix.number : undefined;
+}
+
+/** `a and b`, `a, b and c`. */
+function inWords(names: readonly string[]): string {
+  return names.length === 1 ? (names[0] as string) : `${names.slice(0, -1).join(", ")} and ${names.at(-1) as string}`;
+}
+
+/**
+ * What a template URL leaves to fill in, in words without placeholders (`the real owner and
+ * repository, and PR number 41`), so that a newcomer knows what to write there.
+ */
+function templateParts(url: string, number: number | undefined): string {
+  const match = /^[a-z]+:\/\/([^/]*)\/?([^/]*)\/?([^/]*)\/?(?:pull\/?)?([^/?#]*)/i.exec(url);
+  const [, host = "", owner = "", repo = "", pr = ""] = match ?? [];
+  const names = [
+    ...(host.includes("<") ? ["host"] : []),
+    ...(owner.includes("<") ? ["owner"] : []),
+    ...(repo.includes("<") ? ["repository"] : []),
+  ];
+  const parts = [
+    ...(names.length > 0 ? [`the real ${inWords(names)}`] : []),
+    ...(/^\d+$/.test(pr) ? [] : [number === undefined ? "the PR's number" : `PR number ${number}`]),
+  ];
+  return parts.length === 0 ? "the real owner and repository" : parts.join(", and ");
 }
 
 /** The problem of a PR link, or undefined when it is the task's PR. */
@@ -27,8 +51,8 @@ function linkProblem(
 ): string | undefined {
   if (url.kind === "placeholder") {
     return expected(
-      `the task's PR URL ${prUrl(number ?? "<number>", host)}`,
-      `template placeholder ${url.placeholders.join(", ")} in ${url.url}${via}`,
+      `the template placeholders replaced with ${templateParts(url.url, number)}`,
+      `${url.placeholders.join(", ")} in ${url.url}${via}`,
     );
   }
   if (url.problems.length > 0) {
@@ -71,8 +95,7 @@ function checkRequired(
 export default defineRule({
   id: "TL007",
   name: "pr-link",
-  description:
-    "PR links in PR and PR status are https://github.com/<owner>/<repo>/pull/<number> with the identifier's PR number",
+  description: "PR links point to the task's own GitHub PR",
   tag: "links",
   options: {
     host: stringOrStrings({
@@ -84,10 +107,10 @@ export default defineRule({
           ? undefined
           : 'host names such as "github.com" or "github.example.com:8443" (no scheme, no path)',
     }),
-    link_required: strings({
+    link_required: statusNames({
       default: LINK_REQUIRED_STATUSES,
       description:
-        "Statuses whose tasks must link their own PR (the identifier's number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field).",
+        'Statuses whose tasks must link their own PR (the identifier\'s number): a PR link in `PR status` or `PR`, reported on `PR status` (or on `PR` when the task has no `PR status` field). Each entry must be a configured status (any case): a typo such as `"Deffered"` is reported as an unknown status, with the configured ones listed, and the default is used.',
     }),
   },
   check({ model, options, report }) {

@@ -55,8 +55,7 @@ function checkSection(section: Section, report: Reporter): void {
 export default defineRule({
   id: "TL008",
   name: "section-updated",
-  description:
-    "Status sections carry an '(updated YYYY-MM-DD)' stamp that is a real date and not older than their newest task",
+  description: "Status section has a current '(updated YYYY-MM-DD)' stamp",
   tag: "dates",
   options: { statuses: { ...shared.statuses, description: "The statuses whose sections must carry a stamp." } },
   check({ model, report }) {

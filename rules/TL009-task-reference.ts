@@ -3,15 +3,22 @@ import { expected } from "../src/messages.js";
 import { identityOf, type IdentifierMention, type Task, type TaskLog } from "../src/model.js";
 import { shared } from "../src/options.js";
 
+/** A placeholder mention, briefly, pointing at the TL002 finding on the heading that carries it. */
+function placeholderProblem(model: TaskLog, mention: IdentifierMention): string {
+  const holder = model.tasks.find((other) => other.identifier?.text === mention.text);
+  return expected(
+    "the identifier of a task in this file",
+    `placeholder ${mention.text}` +
+      (holder === undefined
+        ? " (a placeholder names no task; TL002 reports such identifiers on task headings)"
+        : `, as on the task heading on line ${holder.line} (TL002 reports the placeholder there)`),
+  );
+}
+
 /** What is wrong with a mention in `task`, or undefined when it names another task of the file. */
 function mentionProblem(model: TaskLog, task: Task, mention: IdentifierMention): string | undefined {
   const suffix = mention.identifier.suffix;
-  if (suffix.kind === "placeholder") {
-    return (
-      `Expected the identifier of a task in this file; Actual: ${mention.text} is a placeholder ` +
-      `("${suffix.text}" is not PR<number>) and names no task (tasks are logged once their GitHub PR exists)`
-    );
-  }
+  if (suffix.kind === "placeholder") return placeholderProblem(model, mention);
   const key = identityOf(mention.identifier) as string;
   if (key === task.identity)
     return expected("another task's identifier", `${mention.text} is this task's own identifier`);
@@ -33,7 +40,7 @@ function checkTask(model: TaskLog, task: Task, report: Reporter): void {
 export default defineRule({
   id: "TL009",
   name: "task-reference",
-  description: "Identifiers mentioned in a task's fields name another task of the same file",
+  description: "Identifiers in fields name tasks of this file",
   tag: "references",
   options: {
     statuses: {

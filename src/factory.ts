@@ -4,6 +4,7 @@
  * hands the rule a `report` that keeps every report inside markdownlint's contract (line within the
  * document, range and fix within the line, no `null` values), which markdownlint 0.42 enforces.
  */
+import { correctedParams, hasExtraBom } from "./bom.js";
 import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "./model.js";
 import { resolveOptions, shared, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
 import type { Token } from "./tokens.js";
@@ -165,16 +166,17 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
         onError({ lineNumber: 1, detail: `${definition.id}/${definition.name}: ${problem.message}` });
       }
       const values = resolved.values as OptionValues<S & ModelOptions>;
-      const model = getTaskLog(params, values.statuses as StatusFields);
+      // With two or more byte order marks the tokens' texts are one character off (see src/bom.ts):
+      // the rules read a corrected copy, and report, but never fix.
+      const fixable = !hasExtraBom(params.lines);
+      const read = correctedParams(params);
+      const model = getTaskLog(read, values.statuses as StatusFields);
       if (!model.isTaskLog) return;
-      // markdownlint removes one leading byte order mark and micromark removes a second one, so with two
-      // of them every token's text is one character off its line and column: report, but never fix.
-      const fixable = !(params.lines[0] ?? "").startsWith("\uFEFF");
       const report = (entry: Report): void => {
         const info = toErrorInfo(fixable ? entry : { ...entry, fix: undefined }, params.lines);
         if (info !== undefined) onError(info);
       };
-      definition.check({ model, options: values, params, report });
+      definition.check({ model, options: values, params: read, report });
     },
   };
 }

@@ -7,6 +7,7 @@
 import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_LABEL } from "./convention.js";
 import { checkBranchName } from "./grammar/refname.js";
 import { parseLabel } from "./label.js";
+import { listed } from "./listing.js";
 import type { Field, ListItem, Task } from "./model.js";
 import type { Token } from "./tokens.js";
 
@@ -268,7 +269,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "type",
       offset: 0,
       length: type.length,
-      message: `Expected a branch type of ${types.join(", ")}; Actual: "${type}"`,
+      message: `Expected a branch type of ${listed(types)}; Actual: "${type}"`,
     });
   }
   const rest = name.slice(slash + 1);

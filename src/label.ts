@@ -23,10 +23,26 @@ export interface RawLabel {
   readonly next: number;
   /** Text of the token holding the colon after the colon (empty for `**Label:**`). */
   readonly remainder: string;
+  /**
+   * Bold forms only: how many more colons follow the label's colon before a space or the line end
+   * (`**Summary:**:`, `**Priority**::`). A field takes them into its label, so that its fix leaves one;
+   * nested items leave them in the value.
+   */
+  readonly extraColons: number;
 }
 
 const PLAIN = /^([A-Za-z][A-Za-z ?]*?)([ \t]*):/;
 const SPACED_COLON = /^[ \t]+:/;
+const COLONS = /^:+/;
+
+/** Colons at the start of `text` followed by whitespace, or by the line end when `text` ends (`next`). */
+function extraColonsOf(text: string, next: Token | undefined): number {
+  const colons = COLONS.exec(text)?.[0].length ?? 0;
+  if (colons === 0) return 0;
+  const after = text[colons];
+  const ends = after === undefined ? next === undefined || next.type === "lineEnding" : /\s/.test(after);
+  return ends ? colons : 0;
+}
 
 /** The label that `inline` (a paragraph's children) starts with, or undefined. */
 export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
@@ -45,6 +61,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
       end: first.startColumn + match[0].length,
       next: 1,
       remainder: first.text.slice(match[0].length),
+      extraColons: 0,
     };
   }
   if (first.type !== "strong" || first.startLine !== first.endLine) return undefined;
@@ -52,16 +69,20 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   const base = { gap: "", spaced: true, start: first.startColumn };
   if (inner.endsWith(":")) {
     const text = inner.slice(0, -1).trim();
+    const after = inline[1];
+    const extraColons = after?.type === "data" ? extraColonsOf(after.text, inline[2]) : 0;
     return text === ""
       ? undefined
-      : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "" };
+      : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "", extraColons };
   }
   const after = inline[1];
   if (after === undefined || after.type !== "data") return undefined;
   const text = inner.trim();
   if (text === "") return undefined;
   if (after.text.startsWith(":")) {
-    return { ...base, form: "canonical", text, end: first.endColumn + 1, next: 2, remainder: after.text.slice(1) };
+    const remainder = after.text.slice(1);
+    const extraColons = extraColonsOf(remainder, inline[2]);
+    return { ...base, form: "canonical", text, end: first.endColumn + 1, next: 2, remainder, extraColons };
   }
   if (SPACED_COLON.test(after.text)) {
     const colon = after.text.indexOf(":");
@@ -72,6 +93,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
       end: first.endColumn + colon + 1,
       next: 2,
       remainder: after.text.slice(colon + 1),
+      extraColons: extraColonsOf(after.text.slice(colon + 1), inline[2]),
     };
   }
   return undefined;

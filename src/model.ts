@@ -40,9 +40,17 @@ import {
   looksLikeTaskHeading,
   parseSectionHeading,
   parseTaskHeading,
+  spaceInsideIdentifier,
   type ParsedTaskHeading,
+  unreadablePart,
 } from "./grammar/heading.js";
-import { findMentions, mayMention, parseIdentifier, type ParsedIdentifier } from "./grammar/identifier.js";
+import {
+  findMentions,
+  IDENTIFIER_SHAPE,
+  mayMention,
+  parseIdentifier,
+  type ParsedIdentifier,
+} from "./grammar/identifier.js";
 import { findUrls } from "./grammar/prurl.js";
 import { parseLabel } from "./label.js";
 import { readGitPlan, readPrTitles, type GitPlan, type PrTitle } from "./gitplan.js";
@@ -171,9 +179,17 @@ export interface Task extends Heading {
   /** Own status's template; the section's when the heading has no status; undefined for an unknown status. */
   readonly template: Template | undefined;
   readonly id: Span | undefined;
+  /** The parsed identifier; undefined when it does not parse or has a space inside (`tv-2025-10-03: PR45`). */
   readonly identifier: ParsedIdentifier | undefined;
   /** `prefix-date:PRn` of an identifier with a PR number (`PR035` is `PR35`), for lookups. */
   readonly identity: string | undefined;
+  /** Whether the identifier is written with a space inside (`tv-2025-10-03: PR45`, `…:PR 42`). */
+  readonly spaceInsideIdentifier: boolean;
+  /**
+   * Why the heading's parts cannot be read unambiguously as a configured status, an identifier and a
+   * non-empty title (undefined when they can); the heading fixes are offered only on a clear reading.
+   */
+  readonly unclear: string | undefined;
   readonly title: Span | undefined;
   readonly separators: readonly (Span & { readonly canonical: boolean })[];
   /** The status section the task sits in (the latest one not closed by another heading). */
@@ -195,7 +211,10 @@ export interface Task extends Heading {
 }
 
 export interface TaskLog {
-  /** Spec section 2: at least one task-shaped heading outside code, comments and front matter. */
+  /**
+   * Spec section 2: outside code, comments and front matter, a status section heading or a heading
+   * carrying an identifier-shaped token.
+   */
   readonly isTaskLog: boolean;
   readonly lines: readonly string[];
   readonly statuses: StatusFields;
@@ -398,7 +417,8 @@ function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | un
     label += raw.gap;
     if (!known.has(label.toLowerCase())) return undefined;
   }
-  const labelEnd = raw.end;
+  // A doubled colon (`**Summary:**:`, `**Priority**::`) belongs to the label, so that its fix leaves one.
+  const labelEnd = raw.end + raw.extraColons;
   const line = item.line;
   const newline = paragraph.text.indexOf("\n");
   const lineText = newline === -1 ? paragraph.text : paragraph.text.slice(0, newline);
@@ -575,6 +595,8 @@ class TaskImpl implements Task {
   readonly id: Span | undefined;
   readonly identifier: ParsedIdentifier | undefined;
   readonly identity: string | undefined;
+  readonly spaceInsideIdentifier: boolean;
+  readonly unclear: string | undefined;
   readonly title: Span | undefined;
   readonly separators: readonly (Span & { readonly canonical: boolean })[];
   readonly section: Section | undefined;
@@ -602,6 +624,8 @@ class TaskImpl implements Task {
     this.id = parts.id;
     this.identifier = parts.identifier;
     this.identity = parts.identity;
+    this.spaceInsideIdentifier = parts.spaceInsideIdentifier;
+    this.unclear = parts.unclear;
     this.title = parts.title;
     this.separators = parts.separators;
     this.section = parts.section;
@@ -651,8 +675,11 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
     }
   });
 
-  const taskShaped = headings.map((heading) => looksLikeTaskHeading(heading.text, statusNames));
-  const isTaskLog = taskShaped.includes(true);
+  // Spec section 2: a status section heading or a heading carrying an identifier-shaped token makes a
+  // task log; a status word and a separator alone (`### Open · questions from the review`) do not.
+  const isTaskLog = headings.some(
+    (heading) => IDENTIFIER_SHAPE.test(heading.text) || parseSectionHeading(heading.text, statusNames) !== undefined,
+  );
   const byIdentity = new Map<string, Task>();
   const byNumber = new Map<number, Task[]>();
   const index = {
@@ -660,6 +687,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
     tasksNumbered: (number: number): readonly Task[] => byNumber.get(number) ?? [],
   };
   if (!isTaskLog) return { isTaskLog, lines, statuses, headings, sections: [], tasks: [], ...index };
+  const taskShaped = headings.map((heading) => looksLikeTaskHeading(heading.text, statusNames));
 
   const sections: Section[] = [];
   const tasks: Task[] = [];
@@ -685,7 +713,9 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
       const id = span(heading, parsed.id);
       const status = span(heading, parsed.status);
       const statusName = configuredStatus(statuses, status?.text);
-      const identifier = id === undefined ? undefined : parseIdentifier(id.text);
+      const spaced = spaceInsideIdentifier(parsed);
+      // An identifier with a space inside (`tv-2025-10-03: PR45`) cannot be read as one.
+      const identifier = id === undefined || spaced ? undefined : parseIdentifier(id.text);
       const task = new TaskImpl(
         heading,
         {
@@ -696,6 +726,8 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
           id,
           identifier,
           identity: identityOf(identifier),
+          spaceInsideIdentifier: spaced,
+          unclear: unreadablePart(parsed, statusNames),
           title: span(heading, parsed.title),
           separators: parsed.separators.map((separator) => ({
             line: heading.line,

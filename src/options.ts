@@ -13,6 +13,7 @@ import {
   DEFAULT_STATUSES,
   type StatusFields,
 } from "./convention.js";
+import { clamp, listed } from "./listing.js";
 
 /** The TypeScript type of each option kind's value. */
 export interface KindTypes {
@@ -30,6 +31,8 @@ export interface OptionSpec<K extends OptionKind = OptionKind> {
   readonly kind: K;
   readonly default: KindTypes[K];
   readonly description: string;
+  /** The value's entries name statuses: each must be one of the configured `statuses` (any case). */
+  readonly namesStatuses?: boolean;
   /** Extra check on a value of the right type; returns what was expected, or undefined when fine. */
   readonly check?: (value: KindTypes[K]) => string | undefined;
 }
@@ -60,6 +63,9 @@ export const integer = builder("integer");
 export const boolean = builder("boolean");
 /** An object mapping each status to its required fields. */
 export const statuses = builder("statuses");
+/** An array of status names, each checked against the configured `statuses` (any case). */
+export const statusNames = (declaration: Omit<Declaration<"strings">, "namesStatuses">): OptionSpec<"strings"> =>
+  strings({ ...declaration, namesStatuses: true });
 
 const EXPECTED: Record<OptionKind, string> = {
   string: "a string",
@@ -70,12 +76,45 @@ const EXPECTED: Record<OptionKind, string> = {
   statuses: "an object mapping each status to a non-empty array of field labels",
 };
 
+/** JSON of a value, built only as far as a message needs it (a huge array is not serialised whole). */
+function jsonPreview(value: unknown): string {
+  const sample = Array.isArray(value) && value.length > 20 ? value.slice(0, 20) : value;
+  return clamp(JSON.stringify(sample) ?? String(sample));
+}
+
 function describe(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return value.length === 0 ? "an empty array" : `an array (${JSON.stringify(value).slice(0, 60)})`;
-  if (typeof value === "string") return `the string ${JSON.stringify(value).slice(0, 60)}`;
-  if (typeof value === "object") return `an object (${JSON.stringify(value).slice(0, 60)})`;
-  return `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "an empty array";
+    return `an array (${jsonPreview(value)}${value.length > 20 ? `, ${value.length} entries` : ""})`;
+  }
+  if (typeof value === "string") return `the string ${jsonPreview(value)}`;
+  if (typeof value === "object") return `an object (${jsonPreview(value)})`;
+  return `${typeof value} ${clamp(String(value))}`;
+}
+
+const STATUS_WORD = /^\p{L}[\p{L}\p{N} -]*$/u;
+
+/** Why a `statuses` value is wrong: which status or field, and what is wrong with it; undefined when fine. */
+function statusesProblem(value: unknown): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 0) return "no status at all";
+  for (const [status, fields] of entries) {
+    const name = JSON.stringify(clamp(status, 40));
+    if (!STATUS_WORD.test(status)) {
+      return `status ${name} is not a word (letters, digits, spaces and dashes, starting with a letter)`;
+    }
+    if (!Array.isArray(fields)) return `the fields of status ${name} are ${describe(fields)}, not an array of field labels`;
+    if (fields.length === 0) return `status ${name} has an empty array of fields`;
+    const index = fields.findIndex((field) => typeof field !== "string" || field.trim() === "");
+    if (index >= 0) {
+      const field: unknown = fields[index];
+      const what = typeof field === "string" ? "empty" : describe(field);
+      return `field ${index + 1} of status ${name} is ${what}, not a field label`;
+    }
+  }
+  return undefined;
 }
 
 const isStringArray = (value: unknown): value is string[] =>
@@ -100,7 +139,7 @@ function coerce(kind: OptionKind, value: unknown): unknown {
       const entries = Object.entries(value as Record<string, unknown>);
       if (entries.length === 0) return undefined;
       for (const [status, fields] of entries) {
-        if (!/^\p{L}[\p{L}\p{N} -]*$/u.test(status)) return undefined;
+        if (!STATUS_WORD.test(status)) return undefined;
         if (!isStringArray(fields) || fields.length === 0 || fields.some((field) => field.trim() === "")) return undefined;
       }
       return value;
@@ -125,11 +164,13 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
   const given = typeof config === "object" && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : {};
   for (const [name, spec] of Object.entries(specs)) {
     values[name] = spec.default;
-    if (!(name in given) || given[name] === undefined) continue;
+    if (!Object.hasOwn(given, name) || given[name] === undefined) continue;
     const raw = given[name];
     const coerced = coerce(spec.kind, raw);
     if (coerced === undefined) {
-      problems.push({ option: name, message: `Option "${name}" expects ${EXPECTED[spec.kind]}; found ${describe(raw)}. Using the default.` });
+      const why = spec.kind === "statuses" ? statusesProblem(raw) : undefined;
+      const found = `${describe(raw)}${why === undefined ? "" : `: ${why}`}`;
+      problems.push({ option: name, message: `Option "${name}" expects ${EXPECTED[spec.kind]}; found ${found}. Using the default.` });
       continue;
     }
     const expected = (spec.check as ((value: unknown) => string | undefined) | undefined)?.(coerced);
@@ -139,13 +180,40 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
     }
     values[name] = coerced;
   }
+  // Own properties only: `constructor`, `toString` or `__proto__` is no option of any rule.
   for (const name of Object.keys(given)) {
-    if (!(name in specs)) {
+    if (!Object.hasOwn(specs, name)) {
       const known = Object.keys(specs).sort().join(", ");
-      problems.push({ option: name, message: `Unknown option "${name}"; this rule takes: ${known}.` });
+      problems.push({ option: name, message: `Unknown option ${JSON.stringify(clamp(name))}; this rule takes: ${known}.` });
     }
   }
+  checkStatusNames(specs, given, values, problems);
   return { values: values as OptionValues<S>, problems };
+}
+
+/**
+ * Options that name statuses are checked against the configured statuses (after those are resolved):
+ * a typo is an unknown status, with the known ones listed, and the default is used.
+ */
+function checkStatusNames(
+  specs: OptionSpecs,
+  given: Record<string, unknown>,
+  values: Record<string, unknown>,
+  problems: OptionProblem[],
+): void {
+  const statuses = Object.keys((values["statuses"] ?? {}) as object);
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec.namesStatuses !== true || !Object.hasOwn(given, name) || values[name] === spec.default) continue;
+    const named = values[name] as readonly string[];
+    const unknown = named.filter((entry) => !statuses.some((status) => status.toLowerCase() === entry.toLowerCase()));
+    if (unknown.length === 0) continue;
+    const which = `${unknown.length === 1 ? "status" : "statuses"} ${listed(unknown.map((entry) => JSON.stringify(entry)))}`;
+    problems.push({
+      option: name,
+      message: `Option "${name}" names unknown ${which}; the configured statuses are ${listed(statuses)}. Using the default.`,
+    });
+    values[name] = spec.default;
+  }
 }
 
 /** Conventional Commits types (spec section 7). */

@@ -90,7 +90,7 @@ const STATUSES = Object.keys(DEFAULT_STATUSES);
 const KNOWN_LABELS = new Set(Object.values(DEFAULT_STATUSES).flat().map((label) => label.toLowerCase()));
 const isStatus = (word: string): boolean => STATUSES.some((status) => status.toLowerCase() === word.trim().toLowerCase());
 
-/** Spec section 2: a heading carrying something shaped like an identifier, or a status word and a separator. */
+/** Spec sections 2 and 4: a heading carrying something shaped like an identifier, or a status word and a separator. */
 function isTaskHeading(text: string): boolean {
   if (/[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(text)) return true;
   const lead = /^(.*?)(?:[ \t]*[\u00B7\u2022|\u2013\u2014]|[ \t]+-[ \t])/.exec(text);
@@ -181,7 +181,7 @@ function outlineOfMdast(source: string): Outline {
     const text = headingText(source, node);
     headings.push({ line: headingLine(node), level: node.depth, text, index, isTask: isTaskHeading(text) });
   });
-  const isTaskLog = headings.some((heading) => heading.isTask);
+  const isTaskLog = headings.some((heading) => /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(heading.text) || sectionOf(heading.text) !== undefined);
   const outline: Outline = {
     isTaskLog,
     headings: headings.map(({ line, level, text }) => ({ line, level, text })),

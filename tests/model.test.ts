@@ -90,8 +90,8 @@ describe("task-log model", () => {
     expect(getTaskLog(params, { Open: ["Summary"] })).not.toBe(getTaskLog(params));
   });
 
-  it("ignores documents without a task-shaped heading", () => {
-    const plain = modelOf("# Title\n\n## Open tasks (updated 2025-10-05)\n\n- **Summary**: x\n\n```\n### Open · tv-2025-10-03:PR1 · In code\n```\n");
+  it("ignores documents without a status section or an identifier-shaped heading", () => {
+    const plain = modelOf("# Title\n\n## Open questions\n\n- **Summary**: x\n\n```\n### Open · tv-2025-10-03:PR1 · In code\n```\n");
     expect(plain.isTaskLog).toBe(false);
     expect(plain.tasks).toEqual([]);
     expect(modelOf("<!--\n### Open · tv-2025-10-03:PR1 · In a comment\n-->\n").isTaskLog).toBe(false);
@@ -103,6 +103,11 @@ describe("task-log model", () => {
     const custom = modelOf("## Doing tasks (updated 2025-10-05)\n\n### Doing - something\n", { Doing: ["Summary"] });
     expect(custom.isTaskLog).toBe(true);
     expect(custom.tasks[0]?.section?.status.text).toBe("Doing");
-    expect(modelOf("## Doing tasks (updated 2025-10-05)\n\n### Doing - something\n").isTaskLog).toBe(false);
+    // Not a configured status, but a status section all the same (its `(updated …)` stamp); the heading
+    // below it is no task (no identifier, no configured status).
+    const unknown = modelOf("## Doing tasks (updated 2025-10-05)\n\n### Doing - something\n");
+    expect(unknown.isTaskLog).toBe(true);
+    expect(unknown.tasks).toEqual([]);
+    expect(modelOf("## Doing tasks\n\n### Doing - something\n").isTaskLog).toBe(false);
   });
 });

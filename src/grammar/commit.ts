@@ -18,6 +18,7 @@
  * would take `parser): handle (nested`).
  */
 import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
+import { listed } from "../listing.js";
 
 export interface HeaderPart {
   /** 0-based offset in the header. */
@@ -217,7 +218,7 @@ export function checkHeader(header: string, options: CommitOptions): { parsed: P
         code: "type-enum",
         offset: type.offset,
         length: type.text.length,
-        message: `Expected a type of ${options.types.join(", ")}; Actual: "${type.text}"`,
+        message: `Expected a type of ${listed(options.types)}; Actual: "${type.text}"`,
       });
     }
   }

@@ -5,7 +5,7 @@
  * Parsing is tolerant: it finds the parts of a malformed heading too, so that the rules can say
  * precisely what is wrong. All offsets are 0-based within the heading text.
  */
-import { IDENTIFIER_SHAPE } from "./identifier.js";
+import { IDENTIFIER_SHAPE, parseIdentifier } from "./identifier.js";
 
 export const CANONICAL_SEPARATOR = " \u00B7 ";
 
@@ -18,6 +18,13 @@ const SEPARATOR = /(?<![ \t])[ \t]*[\u00B7\u2022|\u2013\u2014][ \t]*|(?<![ \t])[
 
 /** An identifier-shaped word (IDENTIFIER_SHAPE and the rest of the word), compiled once. */
 const ID_WORD = new RegExp(`${IDENTIFIER_SHAPE.source}\\S*`);
+
+/** A PR suffix whose end is certain: `PR` and digits or placeholder marks (`PR41`, `PR??`). */
+const CLEAR_SUFFIX = /^PR[0-9?#]+$/;
+/** A whole identifier whose end is certain (the date need not be a real one). */
+const COMPLETE_ID = /^[A-Za-z]+-\d{4}-\d{2}-\d{2}:PR[0-9?#]+$/;
+/** A word that could be the rest of an identifier split by a space (`PR45`, `42`, `??`). */
+const ID_CONTINUATION = /^(?:PR|[0-9?#])/i;
 
 /** The outline of an identifier: letters, a dash, then a colon somewhere. */
 const ID_OUTLINE = /^[A-Za-z]+-\S*:/;
@@ -105,9 +112,15 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
       // `Open · Title words`: no identifier at all; the rest is the title.
       return { status, id: undefined, title: idZone, separators: [first], missingSeparators: [] };
     }
-    if (space >= 0) {
+    const firstWord = space >= 0 ? idZone.text.slice(0, space) : idZone.text;
+    const rest = idZone.text.slice(space + 1).trimStart();
+    // Between two separators, a part with a space inside is the identifier as written
+    // (`tv-2025-10-03: PR45`, `tv 2025-10-03:PR43`), unless its first word is a complete identifier
+    // followed by a word that cannot continue it: then the title starts after a missing separator.
+    const splits = space >= 0 && (second === undefined || (COMPLETE_ID.test(firstWord) && !ID_CONTINUATION.test(rest)));
+    if (splits) {
       // `Open · tv-2025-10-03:PR41 Title`: the identifier is the first word.
-      id = { offset: idZone.offset, text: idZone.text.slice(0, space) };
+      id = { offset: idZone.offset, text: firstWord };
       const missingSeparators = [idZone.offset + space];
       // Any later separator belongs to the title.
       title = trimmedPart(text, idZone.offset + space, text.length);
@@ -117,6 +130,40 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
   }
   if (second !== undefined) title = trimmedPart(text, second.offset + second.text.length, text.length);
   return { status, id, title, separators, missingSeparators: [] };
+}
+
+
+/**
+ * Does the identifier have a space inside: written with one (`tv-2025-10-03: PR45` between two
+ * separators), or followed, where a separator is missing, by a word that continues it (`PR45`, `42`)?
+ */
+export function spaceInsideIdentifier(parsed: ParsedTaskHeading): boolean {
+  const { id, title } = parsed;
+  if (id === undefined) return false;
+  if (/\s/.test(id.text)) return true;
+  return title !== undefined && parsed.missingSeparators.includes(id.offset + id.text.length) && ID_CONTINUATION.test(title.text);
+}
+
+/**
+ * Why the parts of a parsed task heading cannot be read unambiguously as a configured status, an
+ * identifier and a non-empty title; undefined when they can. The heading fixes (separators, status
+ * case) are offered only on an unambiguous reading, so that a fix never moves text between the parts.
+ */
+export function unreadablePart(parsed: ParsedTaskHeading, statuses: readonly string[]): string | undefined {
+  const { status, id, title } = parsed;
+  if (status === undefined) return "no status before the identifier";
+  const lower = status.text.toLowerCase();
+  if (!statuses.some((known) => known.toLowerCase() === lower)) return `"${status.text}" is not a configured status`;
+  if (id === undefined) return "the heading has no identifier";
+  if (spaceInsideIdentifier(parsed)) return "a space inside the identifier";
+  const splitAfterId = parsed.missingSeparators.includes(id.offset + id.text.length);
+  const identifier = parseIdentifier(id.text);
+  if (identifier === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(identifier.dateText) || identifier.suffix.text === "") {
+    return `"${id.text}" does not read as an identifier`;
+  }
+  if (splitAfterId && !CLEAR_SUFFIX.test(identifier.suffix.text)) return `cannot tell where the identifier "${id.text}" ends`;
+  if (title === undefined) return "the heading has no title";
+  return undefined;
 }
 
 /** Does this heading text look like a task heading (spec section 2)? */

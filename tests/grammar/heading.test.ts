@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSeparators, looksLikeTaskHeading, parseSectionHeading, parseTaskHeading } from "../../src/grammar/heading.js";
+import { findSeparators, looksLikeTaskHeading, parseSectionHeading, parseTaskHeading, spaceInsideIdentifier, unreadablePart } from "../../src/grammar/heading.js";
 
 const statuses = ["Open", "Deferred"];
 
@@ -79,5 +79,51 @@ describe("status section heading grammar", () => {
     expect(parseSectionHeading("Completed tasks", statuses)).toBeUndefined();
     expect(parseSectionHeading("Notes", statuses)).toBeUndefined();
     expect(parseSectionHeading("Agent-Ready, Granular Refactoring Prompts (Copy/Paste)", statuses)).toBeUndefined();
+  });
+});
+
+describe("reading a task heading unambiguously", () => {
+  const why = (text: string) => unreadablePart(parseTaskHeading(text), statuses);
+
+  it("reads a status, an identifier and a title, with or without separators", () => {
+    for (const text of [
+      "Open · tv-2025-10-03:PR41 · Title",
+      "open - tv-2025-10-03:PR41 - Title",
+      "Open tv-2025-10-03:PR41 Title",
+      "Open · tv-2025-10-03:PR?? Title",
+      "Deferred · tv-2025-02-30:PR41 · A date that does not exist is still an identifier",
+    ]) {
+      expect(why(text), text).toBeUndefined();
+    }
+  });
+
+  it("keeps a part with a space inside, between two separators, as the identifier", () => {
+    expect(parseTaskHeading("Open · tv-2025-10-03: PR45 · Fix the sampler seed")).toMatchObject({
+      id: { text: "tv-2025-10-03: PR45" },
+      title: { text: "Fix the sampler seed" },
+      missingSeparators: [],
+    });
+    expect(parseTaskHeading("Open · tv 2025-10-03:PR43 · Title").id?.text).toBe("tv 2025-10-03:PR43");
+    // A complete identifier followed by words: the title starts after a missing separator.
+    expect(parseTaskHeading("Open · tv-2025-10-03:PR41 Title · more")).toMatchObject({
+      id: { text: "tv-2025-10-03:PR41" },
+      title: { text: "Title · more" },
+    });
+  });
+
+  it("says what could not be read", () => {
+    expect(why("Open · tv-2025-10-03: PR45 · Title")).toBe("a space inside the identifier");
+    expect(why("Open · tv-2025-10-03:PR 42 · Title")).toBe("a space inside the identifier");
+    expect(why("Open · tv-2025-10-03: PR45 Title")).toBe("a space inside the identifier");
+    expect(why("Open · tv-2025-10-03:PR4 2 Title")).toBe("a space inside the identifier");
+    expect(why("Open · tv-2025-10-03:x Title")).toBe('cannot tell where the identifier "tv-2025-10-03:x" ends');
+    expect(why("Why tv-2025-10-03:PR41 took three weeks")).toBe('"Why" is not a configured status');
+    expect(why("Open -tv-2025-10-03:PR41  Title")).toBe('"Open -" is not a configured status');
+    expect(why("tv-2025-10-03:PR41 · Title")).toBe("no status before the identifier");
+    expect(why("Open · Title only")).toBe("the heading has no identifier");
+    expect(why("Open · `tv-2025-10-03:PR41` · Title")).toBe('"`tv-2025-10-03:PR41`" does not read as an identifier');
+    expect(why("Open · tv-2025-10-03: · Title")).toBe('"tv-2025-10-03:" does not read as an identifier');
+    expect(why("Open · tv-2025-10-03:PR41")).toBe("the heading has no title");
+    expect(spaceInsideIdentifier(parseTaskHeading("Open · tv-2025-10-03:PR41 Title"))).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ describe("TL007 pr-link", () => {
     expect(findings.map((finding) => finding.errorDetail)).toEqual([
       "Expected a link to PR #12 (the identifier's PR number); Actual: PR #21 (https://github.com/acme/app/pull/21)",
       "Expected a link to PR #12 (the identifier's PR number); Actual: PR #22 (https://github.com/acme/app/pull/22)",
-      "Expected the task's PR URL https://github.com/<owner>/<repo>/pull/12; Actual: template placeholder <org>, <repo>, ### in https://github.com/<org>/<repo>/pull/###",
+      "Expected the template placeholders replaced with the real owner and repository, and PR number 12; Actual: <org>, <repo>, ### in https://github.com/<org>/<repo>/pull/###",
     ]);
     expect(findings.every((finding) => finding.fixInfo === null)).toBe(true);
   });
@@ -101,7 +101,7 @@ describe("TL009 task-reference", () => {
     expect(findings.map((finding) => finding.errorDetail)).toEqual([
       "Expected another task's identifier; Actual: tv-2025-10-03:PR41 is this task's own identifier",
       "Expected the identifier of a task in this file; Actual: no task is tv-2025-10-03:PR99",
-      'Expected the identifier of a task in this file; Actual: tv-2025-10-03:PR?? is a placeholder ("PR??" is not PR<number>) and names no task (tasks are logged once their GitHub PR exists)',
+      'Expected the identifier of a task in this file; Actual: placeholder tv-2025-10-03:PR?? (a placeholder names no task; TL002 reports such identifiers on task headings)',
       "Expected the identifier of a task in this file; Actual: no task is tv-2025-10-05:PR1",
     ]);
   });

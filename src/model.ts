@@ -503,7 +503,13 @@ function readTask(task: Task, context: LogContext): TaskReading {
             for (const mention of findMentions(text.text)) {
               const identifier = parseIdentifier(mention.text);
               if (identifier !== undefined)
-                mentions.push({ line: text.line, column: text.column + mention.index, text: mention.text, identifier, field });
+                mentions.push({
+                  line: text.line,
+                  column: text.column + mention.index,
+                  text: mention.text,
+                  identifier,
+                  field,
+                });
             }
           }
           if (isPr) for (const url of urlsOf(text, field)) prLinks.push(url);

@@ -193,6 +193,6 @@ describe("every configuration example in README.md and docs/", () => {
 
   it("the README's first configuration example is the preset", () => {
     const first = examples.find((example) => example.where.startsWith("README.md") && example.kind === "cli2");
-    expect((first?.value as { config: Record<string, unknown> }).config["extends"]).toBe("markdownlint-rule-tasklog/recommended");
+    expect((first?.value as { config?: Record<string, unknown> } | undefined)?.config?.["extends"]).toBe("markdownlint-rule-tasklog/recommended");
   });
 });

@@ -334,7 +334,9 @@ if (!args.has("--no-import")) {
       if (i >= 2) required.push({ wall: result.ms, cpu: result.cpuMs });
     }
     const time = medianClock(required);
-    console.log(`require() of dist/${file} in a fresh process: median ${fmt(time.cpu)} ms CPU (${fmt(time.wall)} ms wall) over ${runs} runs`);
+    console.log(
+      `require() of dist/${file} in a fresh process: median ${fmt(time.cpu)} ms CPU (${fmt(time.wall)} ms wall) over ${runs} runs`,
+    );
   }
 }
 

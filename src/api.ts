@@ -8,15 +8,15 @@
  * (markdownlint-cli2, markdownlint-cli, the VS Code extension) already brings it; the rules do not
  * need it, the API and the `tasklog` command do.
  *
- * This file is the one adapter between the model (src/model.ts, src/gitplan.ts, src/itemtext.ts) and
- * everything beyond the rules: the `tasklog` commands read task logs only through it.
+ * This file is a thin view over the model (src/model.ts): identifiers, fields, Git plans, PR titles,
+ * PR links and mentions are what the model read for the rules (TL006, TL007, TL009 read the same),
+ * copied into plain data. The `tasklog` commands read task logs only through it.
  */
-import { gitPlansOf, leadingCodeOf, nestedItems, prTitlesOf } from "./gitplan.js";
-import { findMentions, mayMention, parseIdentifier } from "./grammar/identifier.js";
-import { classifyUrl, DEFAULT_HOST, findUrls, isValidHost } from "./grammar/prurl.js";
-import { fieldTextLines, itemTextLines } from "./itemtext.js";
-import { configuredStatus, getTaskLog, type Field, type ModelParams, type Section, type StatusFields, type Task } from "./model.js";
-import { option, resolveOptions, SHARED_OPTIONS } from "./options.js";
+import prLink from "../rules/TL007-pr-link.js";
+import { FIELD } from "./convention.js";
+import { classifyUrl } from "./grammar/prurl.js";
+import { getTaskLog, type Field, type ModelParams, type PrLinkMention, type Section, type Task } from "./model.js";
+import { resolveOptions, shared, type OptionSpecs } from "./options.js";
 
 // ---------------------------------------------------------------------------------------------
 // Public types
@@ -78,15 +78,21 @@ export interface FieldView {
   readonly value: string;
 }
 
-/** A URL in a task's `PR` or `PR status` field. */
+/**
+ * A URL in a task's `PR` or `PR status` field (what TL007 checks). `text` is the URL; for a reference
+ * link (`[PR][pr35]` with `[pr35]: https://…` elsewhere) it is the definition's destination, and
+ * `line`/`column` are where the link is written in the field.
+ */
 export interface LinkView extends TextAt {
   /** The field's label. */
   readonly field: string;
+  /** For a reference link: its label (`pr35`); null for a URL written out in the field. */
+  readonly reference: string | null;
   /** `pr`: a PR URL; `placeholder`: template text left in it (`<org>`, `pull/###`); `issue`: an issue URL. */
   readonly kind: "pr" | "placeholder" | "issue";
   /** The PR (or issue) number, or null for a placeholder. */
   readonly number: number | null;
-  /** The number placeholder after `/pull/` (`###`, `??`, `<number>`, or `""` when nothing follows), where it is; null when there is none. */
+  /** The number placeholder after `/pull/` (`###`, `??`, `<number>`, or `""` when nothing follows), where it is; null when there is none or the URL is a reference link's. */
   readonly numberPlaceholder: TextAt | null;
 }
 
@@ -181,15 +187,13 @@ export class MarkdownlintMissingError extends Error {
 // ---------------------------------------------------------------------------------------------
 // Options
 
+/** The options the model and the view read: the shared ones, and TL007's `host` (the same declarations). */
 export const API_OPTIONS = {
-  ...SHARED_OPTIONS,
-  host: option<readonly string[]>({
-    kind: "string-or-strings",
-    default: Object.freeze([DEFAULT_HOST]),
-    description: "Host of PR links (TL007's option).",
-    check: (value) => (value.every(isValidHost) ? undefined : "host names such as \"github.com\" (no scheme, no path)"),
-  }),
-};
+  statuses: shared.statuses,
+  prefix: shared.prefix,
+  types: shared.types,
+  host: prLink.options.host,
+} as const satisfies OptionSpecs;
 
 /** Validate options as the rules do; throws TaskLogOptionsError on a wrong value or an unknown name. */
 export function resolveTaskLogOptions(options: TaskLogOptions = {}): ResolvedTaskLogOptions {
@@ -246,15 +250,11 @@ function markdownlintParams(markdown: string): ModelParams {
 // ---------------------------------------------------------------------------------------------
 // The view
 
-const PR_FIELDS = new Set(["pr", "pr status"]);
 /** What stands in for a PR number after `/pull/` in a template (as TL007 reads it). */
 const NUMBER_PLACEHOLDER = /^(?:#+|\?+|[xX]+|[nN]|<[^<>]*>)?$/;
 
-const named = (field: Field, name: string): boolean => (field.name ?? field.label.trim()).toLowerCase() === name.toLowerCase();
-
 function fieldValue(task: Task, name: string): string | null {
-  const field = task.fields.find((candidate) => named(candidate, name));
-  return field === undefined ? null : field.value;
+  return task.fields.find((field) => field.is(name))?.value ?? null;
 }
 
 function fieldView(field: Field): FieldView {
@@ -269,6 +269,7 @@ function fieldView(field: Field): FieldView {
   };
 }
 
+/** Where the number placeholder after `/pull/` of a URL written at `line`/`column` is, or null. */
 function numberPlaceholderOf(url: string, line: number, column: number): TextAt | null {
   const pull = url.indexOf("/pull/");
   if (pull < 0) return null;
@@ -278,49 +279,24 @@ function numberPlaceholderOf(url: string, line: number, column: number): TextAt 
   return { line, column: column + pull + "/pull/".length, text };
 }
 
-function linksOf(task: Task, hosts: readonly string[]): LinkView[] {
-  const out: LinkView[] = [];
-  for (const field of task.fields) {
-    if (!PR_FIELDS.has(field.label.trim().toLowerCase())) continue;
-    for (const text of fieldTextLines(field)) {
-      for (const found of findUrls(text.text)) {
-        const url = classifyUrl(found.text, hosts);
-        if (url.kind === "other") continue;
-        const column = text.column + found.index;
-        out.push({
-          line: text.line,
-          column,
-          text: found.text,
-          field: field.label,
-          kind: url.kind,
-          number: url.kind === "placeholder" ? null : url.number,
-          numberPlaceholder: url.kind === "placeholder" ? numberPlaceholderOf(found.text, text.line, column) : null,
-        });
-      }
-    }
-  }
-  return out;
+function linkView(link: PrLinkMention, hosts: readonly string[]): LinkView | undefined {
+  const url = classifyUrl(link.url, hosts);
+  if (url.kind === "other") return undefined;
+  const written = link.reference === undefined;
+  return {
+    line: link.line,
+    column: link.column,
+    text: link.url,
+    field: link.field.label,
+    reference: link.reference ?? null,
+    kind: url.kind,
+    number: url.kind === "placeholder" ? null : url.number,
+    numberPlaceholder: url.kind === "placeholder" && written ? numberPlaceholderOf(link.url, link.line, link.column) : null,
+  };
 }
 
-function mentionsOf(task: Task): MentionView[] {
-  const out: MentionView[] = [];
-  const fieldOf = new Map(task.fields.map((field) => [field.item, field]));
-  for (const list of task.lists) {
-    for (const item of list.items) {
-      const field = fieldOf.get(item);
-      const lines = field === undefined ? itemTextLines(item, undefined, mayMention) : fieldTextLines(field, mayMention);
-      for (const text of lines) {
-        for (const mention of findMentions(text.text)) {
-          out.push({ line: text.line, column: text.column + mention.index, text: mention.text, field: field?.label ?? null });
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function taskView(task: Task, statuses: StatusFields, hosts: readonly string[]): TaskView {
-  const parsed = task.id === undefined ? undefined : parseIdentifier(task.id.text);
+function taskView(task: Task, hosts: readonly string[]): TaskView {
+  const parsed = task.identifier;
   const identifier: IdentifierView | null =
     task.id === undefined || parsed === undefined
       ? null
@@ -335,44 +311,46 @@ function taskView(task: Task, statuses: StatusFields, hosts: readonly string[]):
           suffix: parsed.suffix.text,
           placeholder: parsed.suffix.kind === "placeholder",
         };
-  const plan = gitPlansOf(task)[0];
+  const plan = task.gitPlans[0];
   const branchItem = plan?.branches[0];
   const branch = branchItem === undefined ? null : (branchItem.leadingCode?.text ?? branchItem.valueText);
-  const commits = (plan?.commits ?? []).flatMap((commit) => [
-    ...(commit.leadingCode !== undefined ? [commit.leadingCode.text] : []),
-    ...nestedItems(commit.item).flatMap((item) => {
-      const code = leadingCodeOf(item);
-      return code === undefined ? [] : [code.text];
-    }),
+  const commits = (plan?.commits ?? []).flatMap((item) => [
+    ...(item.leadingCode === undefined ? [] : [item.leadingCode.text]),
+    ...item.entries.flatMap((entry) => (entry.code === undefined ? [] : [entry.code.text])),
   ]);
-  const links = linksOf(task, hosts);
+  const links = task.prLinks.flatMap((link) => linkView(link, hosts) ?? []);
   return {
     line: task.line,
     endLine: task.endLine,
     level: task.level,
     heading: task.text,
-    status: configuredStatus(statuses, task.status?.text) ?? null,
+    status: task.statusName ?? null,
     statusText: task.status?.text ?? null,
     identifier,
     title: task.title?.text ?? null,
-    section: task.section === undefined ? null : (configuredStatus(statuses, task.section.status.text) ?? task.section.status.text),
+    section: task.section === undefined ? null : (task.section.statusName ?? task.section.status.text),
     sectionLine: task.section?.line ?? null,
-    priority: fieldValue(task, "Priority"),
-    size: fieldValue(task, "Size"),
-    meta: fieldValue(task, "Meta?"),
+    priority: fieldValue(task, FIELD.priority),
+    size: fieldValue(task, FIELD.size),
+    meta: fieldValue(task, FIELD.meta),
     branch,
     commits,
-    prTitle: prTitlesOf(task)[0]?.code.text ?? null,
+    prTitle: task.prTitles[0]?.code.text ?? null,
     prUrl: links.find((link) => link.kind === "pr")?.text ?? null,
     fields: task.fields.map(fieldView),
     links,
-    mentions: mentionsOf(task),
+    mentions: task.mentions.map((mention) => ({
+      line: mention.line,
+      column: mention.column,
+      text: mention.text,
+      field: mention.field?.label ?? null,
+    })),
   };
 }
 
-function sectionView(section: Section, next: number, statuses: StatusFields): SectionView {
+function sectionView(section: Section, next: number): SectionView {
   return {
-    status: configuredStatus(statuses, section.status.text) ?? section.status.text,
+    status: section.statusName ?? section.status.text,
     line: section.line,
     level: section.level,
     heading: section.text,
@@ -396,13 +374,13 @@ export function parseTaskLog(markdown: string, options: TaskLogOptions = {}): Ta
   const sections = model.sections.map((section) => {
     // The section ends before the next heading at its level or above.
     const after = model.headings.find((heading) => heading.line > section.line && heading.level <= section.level);
-    return sectionView(section, after === undefined ? lineCount : after.token.startLine - 1, resolved.statuses);
+    return sectionView(section, after === undefined ? lineCount : after.token.startLine - 1);
   });
   return {
     isTaskLog: true,
     lineCount,
     sections,
-    tasks: model.tasks.map((task) => taskView(task, resolved.statuses, resolved.host)),
+    tasks: model.tasks.map((task) => taskView(task, resolved.host)),
     options: resolved,
   };
 }

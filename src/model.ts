@@ -159,6 +159,8 @@ export interface Template {
 /** An identifier mentioned in a task's fields (spec section 9). */
 export interface IdentifierMention extends Span {
   readonly identifier: ParsedIdentifier;
+  /** The field whose item (nested lists included) holds the mention; undefined in a list item that is not a field. */
+  readonly field: Field | undefined;
 }
 
 /** A URL in a `PR` or `PR status` field, written out or through a reference link. */
@@ -521,7 +523,13 @@ function readTask(task: Task, context: LogContext): TaskReading {
             for (const mention of findMentions(text.text)) {
               const identifier = parseIdentifier(mention.text);
               if (identifier !== undefined)
-                mentions.push({ line: text.line, column: text.column + mention.index, text: mention.text, identifier });
+                mentions.push({
+                  line: text.line,
+                  column: text.column + mention.index,
+                  text: mention.text,
+                  identifier,
+                  field,
+                });
             }
           }
           if (isPr) for (const url of urlsOf(text, field)) prLinks.push(url);

@@ -12,7 +12,7 @@
  * `optionSchema` is the one place that reads an option declaration; everything else goes through it.
  */
 import type { TasklogRule } from "./factory.js";
-import type { AnyOptionSpec, OptionSpecs } from "./options.js";
+import { SHARED_OPTIONS, type AnyOptionSpec, type OptionSpecs } from "./options.js";
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
@@ -63,11 +63,21 @@ function ruleSchema(description: string, specs: OptionSpecs): JsonSchema {
   };
 }
 
+/**
+ * The options a rule takes without a report: the ones it reads (`rule.options`) and every shared
+ * option (markdownlint hands every rule of the `tasklog` tag the same block; the factory checks them).
+ */
+export function acceptedOptions(rule: TasklogRule): OptionSpecs {
+  return { ...SHARED_OPTIONS, ...rule.options };
+}
+
 /** The options every rule of `rules` takes (the options a tag's object may set). */
 function commonOptions(rules: readonly TasklogRule[]): OptionSpecs {
   const [first, ...rest] = rules;
   if (first === undefined) return {};
-  return Object.fromEntries(Object.entries(first.options).filter(([name]) => rest.every((rule) => name in rule.options)));
+  return Object.fromEntries(
+    Object.entries(acceptedOptions(first)).filter(([name]) => rest.every((rule) => name in acceptedOptions(rule))),
+  );
 }
 
 interface PackSchema {
@@ -86,7 +96,7 @@ function packSchema(rules: readonly TasklogRule[]): PackSchema {
     for (const name of names) properties[name] = { $ref: `#/definitions/${key}` };
   };
   for (const rule of rules) {
-    define(rule.id, ruleSchema(`${rule.names.join("/")} : ${rule.description} : ${rule.information.href}`, rule.options), rule.names);
+    define(rule.id, ruleSchema(`${rule.names.join("/")} : ${rule.description} : ${rule.information.href}`, acceptedOptions(rule)), rule.names);
   }
   const tags = [...new Set(rules.flatMap((rule) => rule.tags))];
   for (const tag of tags) {

@@ -89,6 +89,35 @@ describe("parseTaskLog", () => {
     expect(open).toMatchObject({ branch: "feat/cli-commands", commits: ["feat(cli): add new", "test(cli): cover new"], prTitle: "feat: add the command", priority: null, section: "Open" });
   });
 
+  it("reads what the model reads for the rules: reference links (TL007), nested mentions (TL009), `**Branch** :` (TL005)", () => {
+    const view = parseTaskLog(`# Log
+
+## Open tasks (updated 2025-10-03)
+
+### Open · tv-2025-10-03:PR35 · Plan
+
+- **Git plan**:
+  - **Branch** : \`feat/api-view\`
+  - Commits:
+    - \`feat(api): read the model\`
+- **PR**: [PR 35][pr35]
+- **Next steps**:
+  - After tv-2025-10-01:PR7.
+- Not a field: tv-2025-10-02:PR8.
+
+[pr35]: https://github.com/acme/app/pull/35
+`);
+    const [task] = view.tasks;
+    expect(task).toMatchObject({ branch: "feat/api-view", commits: ["feat(api): read the model"], prUrl: "https://github.com/acme/app/pull/35" });
+    expect(task?.links).toEqual([
+      { line: 11, column: 11, text: "https://github.com/acme/app/pull/35", field: "PR", reference: "pr35", kind: "pr", number: 35, numberPlaceholder: null },
+    ]);
+    expect(task?.mentions.map((mention) => [mention.text, mention.line, mention.field])).toEqual([
+      ["tv-2025-10-01:PR7", 13, "Next steps"],
+      ["tv-2025-10-02:PR8", 14, null],
+    ]);
+  });
+
   it("says when a document is not a task log", () => {
     const view = parseTaskLog("# Readme\n\nSome text.\n");
     expect(view).toMatchObject({ isTaskLog: false, sections: [], tasks: [], lineCount: 4 });

@@ -24,6 +24,9 @@ const NOT_NOISE: Record<string, string> = {};
 function markdownUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
+    // node_modules/.cache holds tools' caches, not dev dependencies: the e2e tests' host installs
+    // (tests/e2e/global-setup.ts) would add a thousand files and repeat packages already here.
+    if (dir === NODE_MODULES && entry.name === ".cache") return [];
     // Dirent.isDirectory() is false for a symbolic link: node_modules/markdownlint-rule-tasklog
     // links back to this repository and is not followed.
     if (entry.isDirectory()) return markdownUnder(path);

@@ -10,7 +10,7 @@
  * New fixtures and pages are picked up by themselves. Under CI=true vitest writes no snapshot, so a
  * missing one fails the run; a snapshot whose fixture or page is gone fails the orphan check below.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { applyAllFixes, lintPack } from "./harness.js";
@@ -63,7 +63,7 @@ describe("pinned output of every docs example", () => {
 });
 
 function snapshotFiles(dir: string): string[] {
-  let entries;
+  let entries: Dirent[];
   try {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch {

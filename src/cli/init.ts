@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { resolveTaskLogOptions } from "../api.js";
+import { resolveTaskLogOptions, type ResolvedTaskLogOptions } from "../api.js";
 import { loadConfig } from "./config.js";
 import { writeAtomically } from "./document.js";
 import { CliError } from "./errors.js";
@@ -131,7 +131,7 @@ export async function runInit(options: InitOptions): Promise<{ out: string[]; no
   writes.push([join(dir, ".vscode", "settings.json"), () => VSCODE_SETTINGS]);
   writes.push([join(dir, ".vscode", "extensions.json"), () => VSCODE_EXTENSIONS]);
   const loaded = keepConfig ? await loadConfig(undefined, configFile) : { file: undefined, options: { ...(options.prefix === undefined ? {} : { prefix: options.prefix }) }, notes: [] as string[] };
-  let resolved;
+  let resolved: ResolvedTaskLogOptions;
   try {
     resolved = resolveTaskLogOptions(loaded.options);
   } catch (error) {

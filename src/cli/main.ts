@@ -141,7 +141,7 @@ function positionals(values: readonly string[], count: number, usage: string): (
 
 async function dispatch(command: string, argv: readonly string[], context: RunContext): Promise<{ out: string; notes: readonly string[] }> {
   const spec = SPECS[command as keyof typeof SPECS];
-  let parsed;
+  let parsed: { values: unknown; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
   } catch (error) {

@@ -118,7 +118,9 @@ export default async function setup(project: TestProject): Promise<() => void> {
     runAsync("npm", ["install", "--save-dev", ...NPM_FLAGS, tarball], vscodeWorkspace),
   ]);
   const hosts = {} as Record<HostId, InstalledHost>;
-  HOSTS.forEach((spec, index) => (hosts[spec.id] = { dir: projects[index] as string, node: nodes[spec.nodeMajor === 22 ? "22" : "20"] }));
+  HOSTS.forEach((spec, index) => {
+    hosts[spec.id] = { dir: projects[index] as string, node: nodes[spec.nodeMajor === 22 ? "22" : "20"] };
+  });
 
   // The VS Code extension's own markdownlint-cli2 (0.20.0): the cached host without the package,
   // which comes from the workspace; the driver sits next to its node_modules.

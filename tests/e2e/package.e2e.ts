@@ -7,7 +7,8 @@
  * points at one repository, from which the rules' help URLs are derived, and every relative link of
  * the README names a file in the tarball.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import rules from "../../rules/index.js";
@@ -26,10 +27,18 @@ describe("the packed tarball", () => {
   });
 
   it("passes @arethetypeswrong/cli: types for import and require", () => {
-    const result = run(bin("attw"), [context().tarball, "--profile", "node16", "--format", "json"], { cwd: ROOT });
-    const report = JSON.parse(result.stdout) as { problems?: Record<string, { resolutionKind?: string }[]>; analysis: { entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> } };
+    // attw exits before a pipe drains (its JSON report is cut at 128 KiB): it writes to a file.
+    const out = join(context().base, "attw.json");
+    const fd = openSync(out, "w");
+    const result = spawnSync(bin("attw"), [context().tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "json"], { cwd: ROOT, stdio: ["ignore", fd, "pipe"] });
+    closeSync(fd);
+    const report = JSON.parse(readFileSync(out, "utf8")) as { problems?: Record<string, { kind?: string; entrypoint?: string; resolutionKind?: string }[]>; analysis: { entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> } };
     // The JSON report lists node10 problems too; the node16 profile (the exit code) leaves them out.
-    expect(Object.values(report.problems ?? {}).flat().filter((problem) => problem.resolutionKind !== "node10")).toEqual([]);
+    // `./api` is an ES module only (a top-level await loads markdownlint; docs/cli/README.md): a
+    // CommonJS script imports it with `await import()`, which is what CJSResolvesToESM says: the rule
+    // is left out of the exit code, and the report may hold it for `./api` only (`.` has a CommonJS build).
+    const problems = Object.values(report.problems ?? {}).flat().filter((problem) => problem.resolutionKind !== "node10");
+    expect(problems.filter((problem) => !(problem.entrypoint === "./api" && problem.kind === "CJSResolvesToESM"))).toEqual([]);
     const main = report.analysis.entrypoints["."]?.resolutions;
     expect(main?.["node16-cjs"]?.resolution?.fileName).toMatch(/dist\/index\.d\.cts$/);
     expect(main?.["node16-esm"]?.resolution?.fileName).toMatch(/dist\/rules\/index\.d\.ts$/);

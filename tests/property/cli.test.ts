@@ -15,7 +15,7 @@ import { sandbox } from "../cli/run.js";
 import { validTaskLogArbitrary } from "../support/generate.js";
 import { propertyParameters } from "../support/settings.js";
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const STAMP = /\(updated \d{4}-\d{2}-\d{2}\)/;
 
 const request = fc.record({
@@ -101,7 +101,7 @@ describe("tasklog set-pr (property)", () => {
         // The task's own links lose their number; every mention of the identifier becomes the placeholder.
         const own = new RegExp(`/pull/${task.number}(?!\\d)`, "g");
         const withLinks = lines.map((line, i) => (i >= task.line - 1 && i < end ? line.replace(own, "/pull/###") : line)).join("\n");
-        const damaged = withLinks.replace(new RegExp(`${escape(task.id)}(?!\\d)`, "g"), placeholderId);
+        const damaged = withLinks.replace(new RegExp(`${escapeRegExp(task.id)}(?!\\d)`, "g"), placeholderId);
         const expectedChanges = damaged.split(placeholderId).length - 1 + (withLinks.split("/pull/###").length - log.text.split("/pull/###").length);
 
         const box = sandbox({ "tv-tasks.md": damaged });

@@ -16,12 +16,15 @@ const target = process.argv[2];
 const calls = [];
 const fromPackage = () => {
   const frames = (new Error().stack ?? "").split("\n").slice(3);
-  return frames.some((frame) => frame.includes("/dist/index.js") || frame.includes("/dist/rules/") || frame.includes("/dist/src/"));
+  return frames.some(
+    (frame) => frame.includes("/dist/index.js") || frame.includes("/dist/rules/") || frame.includes("/dist/src/"),
+  );
 };
 const trace = process.argv.includes("--trace-fs");
 for (const name of trace ? Object.keys(fs) : []) {
   const original = fs[name];
-  if (typeof original !== "function" || !/^(read|open|stat|lstat|exists|access|watch|realpath|createRead)/.test(name)) continue;
+  if (typeof original !== "function" || !/^(read|open|stat|lstat|exists|access|watch|realpath|createRead)/.test(name))
+    continue;
   fs[name] = function (...args) {
     if (fromPackage()) calls.push(`${name} ${String(args[0])}`);
     return original.apply(this, args);
@@ -43,7 +46,9 @@ const cpu = () => {
 };
 const start = performance.now();
 const startCpu = cpu();
-const rules = process.argv.includes("--require") ? createRequire(import.meta.url)(fileURLToPath(target)) : (await import(target)).default;
+const rules = process.argv.includes("--require")
+  ? createRequire(import.meta.url)(fileURLToPath(target))
+  : (await import(target)).default;
 const cpuMs = cpu() - startCpu;
 const ms = performance.now() - start;
 if (!Array.isArray(rules)) throw new Error(`${target} did not give the array of rules`);

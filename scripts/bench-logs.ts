@@ -71,7 +71,10 @@ export function replicateLog(source: string, copies: number): string {
       copy === 0
         ? source
         : source
-            .replace(/(\b[a-z]+-\d{4}-\d{2}-\d{2}:PR)(\d+)/g, (_, head: string, n: string) => `${head}${Number(n) + shift}`)
+            .replace(
+              /(\b[a-z]+-\d{4}-\d{2}-\d{2}:PR)(\d+)/g,
+              (_, head: string, n: string) => `${head}${Number(n) + shift}`,
+            )
             .replace(/(\/pull\/)(\d+)/g, (_, head: string, n: string) => `${head}${Number(n) + shift}`)
             .replace(/(\bPR #)(\d+)/g, (_, head: string, n: string) => `${head}${Number(n) + shift}`),
     );

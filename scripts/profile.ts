@@ -10,7 +10,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-const { generatedLogOfSize, readRealLog, ROOT } = (await import(new URL("./bench-logs.ts", import.meta.url).href)) as typeof import("./bench-logs.js");
+const { generatedLogOfSize, readRealLog, ROOT } = (await import(
+  new URL("./bench-logs.ts", import.meta.url).href
+)) as typeof import("./bench-logs.js");
 
 const argv = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -24,20 +26,37 @@ const dir = `${ROOT}scratch/profile`;
 if (argv.includes("--child")) {
   // The profiled process: lint the document `runs` times with the pack only.
   const { lint } = await import("markdownlint/sync");
-  const rules = ((await import(pathToFileURL(`${ROOT}dist/rules/index.js`).href)) as typeof import("../rules/index.js")).default;
+  const rules = ((await import(pathToFileURL(`${ROOT}dist/rules/index.js`).href)) as typeof import("../rules/index.js"))
+    .default;
   const text = readFileSync(`${dir}/input.md`, "utf8");
   for (let i = 0; i < runs; i++) {
-    lint({ strings: { content: text }, customRules: rules as never, config: { default: false, tasklog: true } as never });
+    lint({
+      strings: { content: text },
+      customRules: rules as never,
+      config: { default: false, tasklog: true } as never,
+    });
   }
 } else {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const { tasks, text } = await generatedLogOfSize(readRealLog().length * size);
   writeFileSync(`${dir}/input.md`, text);
-  console.log(`profiling ${runs} lints of a generated log of ${size}× the real log (${tasks} tasks, ${(text.length / 1024).toFixed(0)} KB)`);
+  console.log(
+    `profiling ${runs} lints of a generated log of ${size}× the real log (${tasks} tasks, ${(text.length / 1024).toFixed(0)} KB)`,
+  );
   const child = spawnSync(
     process.execPath,
-    ["--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "200", new URL(import.meta.url).pathname, "--child", "--runs", String(runs)],
+    [
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      dir,
+      "--cpu-prof-interval",
+      "200",
+      new URL(import.meta.url).pathname,
+      "--child",
+      "--runs",
+      String(runs),
+    ],
     { stdio: "inherit" },
   );
   if (child.status !== 0) process.exit(child.status ?? 1);
@@ -50,7 +69,13 @@ if (argv.includes("--child")) {
     hitCount?: number;
     children?: number[];
   }
-  const profile = JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
+  const profile = JSON.parse(readFileSync(`${dir}/${file}`, "utf8")) as {
+    nodes: Node[];
+    samples: number[];
+    timeDeltas: number[];
+    startTime: number;
+    endTime: number;
+  };
   const selfTime = new Map<number, number>();
   profile.samples.forEach((id, index) => {
     selfTime.set(id, (selfTime.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
@@ -76,11 +101,15 @@ if (argv.includes("--child")) {
     }
   }
   const total = [...byOrigin.values()].reduce((a, b) => a + b, 0);
-  const top = (map: Map<string, number>, count: number): [string, number][] => [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
+  const top = (map: Map<string, number>, count: number): [string, number][] =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, count);
   console.log(`\nself time by origin (total ${total.toFixed(0)} ms):`);
-  for (const [key, ms] of top(byOrigin, 20)) console.log(`  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${ms.toFixed(0).padStart(6)} ms  ${key}`);
+  for (const [key, ms] of top(byOrigin, 20))
+    console.log(`  ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${ms.toFixed(0).padStart(6)} ms  ${key}`);
   const packTotal = [...byOrigin].filter(([key]) => key.startsWith("pack")).reduce((sum, [, ms]) => sum + ms, 0);
-  console.log(`\npack total self time: ${packTotal.toFixed(0)} ms (${((packTotal / total) * 100).toFixed(2)} %); heaviest pack functions:`);
+  console.log(
+    `\npack total self time: ${packTotal.toFixed(0)} ms (${((packTotal / total) * 100).toFixed(2)} %); heaviest pack functions:`,
+  );
   for (const [key, ms] of top(byFunction, 15)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${key}`);
   console.log(`\nprofile: ${dir}/${file} (open in Chrome DevTools › Performance)`);
 }

@@ -84,14 +84,16 @@ function collect(): { found: Found[]; unresolved: string[] } {
     const piece = (expression: ts.Expression): string => {
       const text = expression.getText(file);
       const sourceOf = /^(\w+)\.source$/.exec(text);
-      if (sourceOf !== null && byName.has(sourceOf[1] as string)) return (byName.get(sourceOf[1] as string) as RegExp).source;
+      if (sourceOf !== null && byName.has(sourceOf[1] as string))
+        return (byName.get(sourceOf[1] as string) as RegExp).source;
       approx = true;
       return "``";
     };
     if (ts.isNoSubstitutionTemplateLiteral(pattern) || ts.isStringLiteral(pattern)) {
       source = pattern.text;
     } else if (ts.isTemplateExpression(pattern)) {
-      source = pattern.head.text + pattern.templateSpans.map((span) => piece(span.expression) + span.literal.text).join("");
+      source =
+        pattern.head.text + pattern.templateSpans.map((span) => piece(span.expression) + span.literal.text).join("");
     } else {
       source = piece(pattern);
     }
@@ -147,10 +149,57 @@ function alphabetOf(regex: RegExp): string[] {
 }
 
 const SNIPPETS = [
-  "tv-2025-10-03:", "tv-2025-10-03:PR41 ", "tv-", "2025-10-03", "**Label**:", "**", "- **Summary**: ", " \u00B7 ", " - ", "\u00B7",
-  "`code`", "`", "``", "https://github.com/o/r/pull/1", "https://", "github.com/", "feat(scope): ", "feat(", "(", ")", "a/b-c",
-  "(updated ", "e.g. ", "i.e. ", "Yes \u2014 ", "PR", "PR#", "#", "1. ", "  ", "\t", "a ", "a.", ". ", "<", "<a>", "[x](", "]",
-  "..", "@{", ".lock", "/", "//", "a-", "-a", "_", "?", "!", "\\", "\u2014", "\u2013",
+  "tv-2025-10-03:",
+  "tv-2025-10-03:PR41 ",
+  "tv-",
+  "2025-10-03",
+  "**Label**:",
+  "**",
+  "- **Summary**: ",
+  " \u00B7 ",
+  " - ",
+  "\u00B7",
+  "`code`",
+  "`",
+  "``",
+  "https://github.com/o/r/pull/1",
+  "https://",
+  "github.com/",
+  "feat(scope): ",
+  "feat(",
+  "(",
+  ")",
+  "a/b-c",
+  "(updated ",
+  "e.g. ",
+  "i.e. ",
+  "Yes \u2014 ",
+  "PR",
+  "PR#",
+  "#",
+  "1. ",
+  "  ",
+  "\t",
+  "a ",
+  "a.",
+  ". ",
+  "<",
+  "<a>",
+  "[x](",
+  "]",
+  "..",
+  "@{",
+  ".lock",
+  "/",
+  "//",
+  "a-",
+  "-a",
+  "_",
+  "?",
+  "!",
+  "\\",
+  "\u2014",
+  "\u2013",
 ];
 const TERMINATORS = ["", "\u0000", "!", "\n", " "];
 
@@ -170,7 +219,8 @@ function inputsOf(regex: RegExp, size: number): { label: string; text: string }[
     for (const b of paired) if (a !== b) unit(a + b, "\u0000", `${JSON.stringify(a + b)}×n+NUL`);
   }
   for (const snippet of SNIPPETS) {
-    for (const end of ["", "\u0000", "!"]) unit(snippet, end, `${JSON.stringify(snippet)}×n${end === "" ? "" : `+${JSON.stringify(end)}`}`);
+    for (const end of ["", "\u0000", "!"])
+      unit(snippet, end, `${JSON.stringify(snippet)}×n${end === "" ? "" : `+${JSON.stringify(end)}`}`);
   }
   return inputs;
 }
@@ -209,7 +259,10 @@ function measure(found: Found): Result {
     const largeInput = large[i] as { label: string; text: string };
     let tSmall = Math.min(time(found.regex, smallInput.text), time(found.regex, smallInput.text));
     // A pattern already over budget at the small size is not run on the large one.
-    let tLarge = tSmall > BUDGET_MS ? Number.POSITIVE_INFINITY : Math.min(time(found.regex, largeInput.text), time(found.regex, largeInput.text));
+    let tLarge =
+      tSmall > BUDGET_MS
+        ? Number.POSITIVE_INFINITY
+        : Math.min(time(found.regex, largeInput.text), time(found.regex, largeInput.text));
     let growth = tLarge / Math.max(tSmall, 0.01);
     let ok = tLarge <= BUDGET_MS && (tLarge < 2 || growth <= GROWTH_LIMIT);
     if (!ok && Number.isFinite(tLarge)) {
@@ -220,7 +273,8 @@ function measure(found: Found): Result {
       ok = tLarge <= BUDGET_MS && (tLarge < 2 || growth <= GROWTH_LIMIT);
     }
     const result: Result = { found, label: smallInput.label, small: tSmall, large: tLarge, growth, ok };
-    if (worst === undefined || (!result.ok && worst.ok) || (result.ok === worst.ok && result.large > worst.large)) worst = result;
+    if (worst === undefined || (!result.ok && worst.ok) || (result.ok === worst.ok && result.large > worst.large))
+      worst = result;
   }
   return worst as Result;
 }
@@ -235,7 +289,13 @@ if (process.stderr.isTTY) process.stderr.write("\n");
 const failures = results.filter((result) => !result.ok);
 const shown = SHOW_ALL
   ? results
-  : [...failures, ...results.filter((result) => result.ok).sort((a, b) => b.large - a.large).slice(0, 25)];
+  : [
+      ...failures,
+      ...results
+        .filter((result) => result.ok)
+        .sort((a, b) => b.large - a.large)
+        .slice(0, 25),
+    ];
 
 const fmt = (ms: number): string => (Number.isFinite(ms) ? ms.toFixed(2) : "over");
 const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -249,7 +309,9 @@ const rows = shown.map((result) => [
   Number.isFinite(result.growth) ? `${result.growth.toFixed(1)}×` : "-",
 ]);
 const header = ["", "where", "pattern", "slowest input", `${SMALL} ch ms`, `${LARGE} ch ms`, "growth"];
-const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
+const widths = header.map((title, column) =>
+  Math.max(title.length, ...rows.map((row) => (row[column] as string).length)),
+);
 const line = (cells: string[]): string => cells.map((cell, column) => cell.padEnd(widths[column] as number)).join("  ");
 console.log(line(header));
 console.log(line(widths.map((width) => "-".repeat(width))));

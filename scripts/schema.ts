@@ -6,7 +6,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 
 // Plain Node 22 strips the types of .ts files but does not map `./x.js` to `./x.ts`: use the build.
 const root = new URL("../", import.meta.url);
-const { default: rules } = (await import(new URL("dist/rules/index.js", root).href)) as typeof import("../rules/index.js");
+const { default: rules } = (await import(
+  new URL("dist/rules/index.js", root).href
+)) as typeof import("../rules/index.js");
 const { schemaFiles } = (await import(new URL("dist/src/schema.js", root).href)) as typeof import("../src/schema.js");
 
 mkdirSync(new URL("schema/", root), { recursive: true });

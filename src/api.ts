@@ -291,7 +291,8 @@ function linkView(link: PrLinkMention, hosts: readonly string[]): LinkView | und
     reference: link.reference ?? null,
     kind: url.kind,
     number: url.kind === "placeholder" ? null : url.number,
-    numberPlaceholder: url.kind === "placeholder" && written ? numberPlaceholderOf(link.url, link.line, link.column) : null,
+    numberPlaceholder:
+      url.kind === "placeholder" && written ? numberPlaceholderOf(link.url, link.line, link.column) : null,
   };
 }
 

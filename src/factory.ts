@@ -146,7 +146,8 @@ export function toErrorInfo(report: Report, lines: readonly string[]): ErrorInfo
 
 /** Build a rule of the pack. */
 export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>): TasklogRule<S> {
-  const declared = { ...definition.options, statuses: definition.options["statuses"] ?? shared.statuses } as S & ModelOptions;
+  const declared = { ...definition.options, statuses: definition.options["statuses"] ?? shared.statuses } as S &
+    ModelOptions;
   // Validated: what the rule reads and every shared option (accepted, checked, not read).
   const specs = { ...SHARED_OPTIONS, ...declared };
   const information = new URL(`${DOCS_BASE}${definition.id}-${definition.name}.md`);

@@ -14,5 +14,7 @@ export function clamp(text: string, max = 60): string {
  */
 export function listed(values: readonly string[], separator = ", ", max = 12): string {
   const shown = values.slice(0, max).map((value) => clamp(value, 40));
-  return values.length <= max ? shown.join(separator) : `${shown.join(separator)}${separator}… (${values.length} in all)`;
+  return values.length <= max
+    ? shown.join(separator)
+    : `${shown.join(separator)}${separator}… (${values.length} in all)`;
 }

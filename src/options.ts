@@ -7,12 +7,7 @@
  * included (`shared.types`); the docs tables and the JSON schema are generated from `rule.options`:
  * a map of option name → `{ kind, default, description }`.
  */
-import {
-  COMMIT_TYPES,
-  DEFAULT_PREFIXES,
-  DEFAULT_STATUSES,
-  type StatusFields,
-} from "./convention.js";
+import { COMMIT_TYPES, DEFAULT_PREFIXES, DEFAULT_STATUSES, type StatusFields } from "./convention.js";
 import { clamp, listed } from "./listing.js";
 
 /** The TypeScript type of each option kind's value. */
@@ -105,7 +100,8 @@ function statusesProblem(value: unknown): string | undefined {
     if (!STATUS_WORD.test(status)) {
       return `status ${name} is not a word (letters, digits, spaces and dashes, starting with a letter)`;
     }
-    if (!Array.isArray(fields)) return `the fields of status ${name} are ${describe(fields)}, not an array of field labels`;
+    if (!Array.isArray(fields))
+      return `the fields of status ${name} are ${describe(fields)}, not an array of field labels`;
     if (fields.length === 0) return `status ${name} has an empty array of fields`;
     const index = fields.findIndex((field) => typeof field !== "string" || field.trim() === "");
     if (index >= 0) {
@@ -140,7 +136,8 @@ function coerce(kind: OptionKind, value: unknown): unknown {
       if (entries.length === 0) return undefined;
       for (const [status, fields] of entries) {
         if (!STATUS_WORD.test(status)) return undefined;
-        if (!isStringArray(fields) || fields.length === 0 || fields.some((field) => field.trim() === "")) return undefined;
+        if (!isStringArray(fields) || fields.length === 0 || fields.some((field) => field.trim() === ""))
+          return undefined;
       }
       return value;
     }
@@ -161,7 +158,8 @@ export interface ResolvedOptions<S extends OptionSpecs> {
 export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown): ResolvedOptions<S> {
   const values: Record<string, unknown> = {};
   const problems: OptionProblem[] = [];
-  const given = typeof config === "object" && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : {};
+  const given =
+    typeof config === "object" && config !== null && !Array.isArray(config) ? (config as Record<string, unknown>) : {};
   for (const [name, spec] of Object.entries(specs)) {
     values[name] = spec.default;
     if (!Object.hasOwn(given, name) || given[name] === undefined) continue;
@@ -170,12 +168,18 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
     if (coerced === undefined) {
       const why = spec.kind === "statuses" ? statusesProblem(raw) : undefined;
       const found = `${describe(raw)}${why === undefined ? "" : `: ${why}`}`;
-      problems.push({ option: name, message: `Option "${name}" expects ${EXPECTED[spec.kind]}; found ${found}. Using the default.` });
+      problems.push({
+        option: name,
+        message: `Option "${name}" expects ${EXPECTED[spec.kind]}; found ${found}. Using the default.`,
+      });
       continue;
     }
     const expected = (spec.check as ((value: unknown) => string | undefined) | undefined)?.(coerced);
     if (expected !== undefined) {
-      problems.push({ option: name, message: `Option "${name}" expects ${expected}; found ${describe(raw)}. Using the default.` });
+      problems.push({
+        option: name,
+        message: `Option "${name}" expects ${expected}; found ${describe(raw)}. Using the default.`,
+      });
       continue;
     }
     values[name] = coerced;
@@ -184,7 +188,10 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
   for (const name of Object.keys(given)) {
     if (!Object.hasOwn(specs, name)) {
       const known = Object.keys(specs).sort().join(", ");
-      problems.push({ option: name, message: `Unknown option ${JSON.stringify(clamp(name))}; this rule takes: ${known}.` });
+      problems.push({
+        option: name,
+        message: `Unknown option ${JSON.stringify(clamp(name))}; this rule takes: ${known}.`,
+      });
     }
   }
   checkStatusNames(specs, given, values, problems);
@@ -244,7 +251,9 @@ export const shared = {
     default: DEFAULT_TYPES,
     description: "Conventional Commits types allowed in commit headers, PR titles and branch names.",
     check: (value) =>
-      value.length > 0 && value.every((entry) => LOWERCASE_WORD.test(entry)) ? undefined : "a non-empty array of lowercase words",
+      value.length > 0 && value.every((entry) => LOWERCASE_WORD.test(entry))
+        ? undefined
+        : "a non-empty array of lowercase words",
   }),
 } as const satisfies OptionSpecs;
 

@@ -17,8 +17,10 @@ import { SHARED_OPTIONS, type AnyOptionSpec, type OptionSpecs } from "./options.
 export type JsonSchema = { readonly [key: string]: unknown };
 
 /** The upstream schemas the pack's schemas extend (the versions the package is developed against). */
-export const MARKDOWNLINT_SCHEMA = "https://raw.githubusercontent.com/DavidAnson/markdownlint/v0.42.1/schema/markdownlint-config-schema.json";
-export const MARKDOWNLINT_CLI2_SCHEMA = "https://raw.githubusercontent.com/DavidAnson/markdownlint-cli2/v0.24.1/schema/markdownlint-cli2-config-schema.json";
+export const MARKDOWNLINT_SCHEMA =
+  "https://raw.githubusercontent.com/DavidAnson/markdownlint/v0.42.1/schema/markdownlint-config-schema.json";
+export const MARKDOWNLINT_CLI2_SCHEMA =
+  "https://raw.githubusercontent.com/DavidAnson/markdownlint-cli2/v0.24.1/schema/markdownlint-cli2-config-schema.json";
 
 const strings = (extra: JsonSchema = {}): JsonSchema => ({ type: "array", items: { type: "string" }, ...extra });
 
@@ -51,7 +53,12 @@ export function optionSchema(spec: AnyOptionSpec): JsonSchema {
 function ruleSchema(description: string, specs: OptionSpecs): JsonSchema {
   const properties: Record<string, JsonSchema> = {
     enabled: { description: "Whether to enable the rule", type: "boolean", default: true },
-    severity: { description: "Rule severity (markdownlint 0.39 or newer)", type: "string", enum: ["error", "warning"], default: "error" },
+    severity: {
+      description: "Rule severity (markdownlint 0.39 or newer)",
+      type: "string",
+      enum: ["error", "warning"],
+      default: "error",
+    },
   };
   for (const name of Object.keys(specs).sort()) properties[name] = optionSchema(specs[name] as AnyOptionSpec);
   return {
@@ -96,14 +103,22 @@ function packSchema(rules: readonly TasklogRule[]): PackSchema {
     for (const name of names) properties[name] = { $ref: `#/definitions/${key}` };
   };
   for (const rule of rules) {
-    define(rule.id, ruleSchema(`${rule.names.join("/")} : ${rule.description} : ${rule.information.href}`, acceptedOptions(rule)), rule.names);
+    define(
+      rule.id,
+      ruleSchema(`${rule.names.join("/")} : ${rule.description} : ${rule.information.href}`, acceptedOptions(rule)),
+      rule.names,
+    );
   }
   const tags = [...new Set(rules.flatMap((rule) => rule.tags))];
   for (const tag of tags) {
     const tagged = rules.filter((rule) => rule.tags.includes(tag));
     const ids = tagged.map((rule) => rule.names.join("/")).join(", ");
     const what = tag === "tasklog" ? "every rule of markdownlint-rule-tasklog" : `the rules tagged "${tag}"`;
-    define(`tag-${tag}`, ruleSchema(`${tag} : ${what} (${ids}); an object sets the options they all take`, commonOptions(tagged)), [tag]);
+    define(
+      `tag-${tag}`,
+      ruleSchema(`${tag} : ${what} (${ids}); an object sets the options they all take`, commonOptions(tagged)),
+      [tag],
+    );
   }
   return { properties, definitions };
 }
@@ -113,7 +128,8 @@ export function markdownlintConfigSchema(rules: readonly TasklogRule[]): JsonSch
   const { properties, definitions } = packSchema(rules);
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
-    title: "markdownlint configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
+    title:
+      "markdownlint configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
     allOf: [{ $ref: MARKDOWNLINT_SCHEMA }],
     type: "object",
     properties,
@@ -126,7 +142,8 @@ export function markdownlintCli2ConfigSchema(rules: readonly TasklogRule[]): Jso
   const { properties, definitions } = packSchema(rules);
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
-    title: "markdownlint-cli2 configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
+    title:
+      "markdownlint-cli2 configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
     allOf: [{ $ref: MARKDOWNLINT_CLI2_SCHEMA }],
     type: "object",
     properties: { config: { allOf: [{ $ref: MARKDOWNLINT_SCHEMA }], type: "object", properties } },

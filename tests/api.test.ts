@@ -18,14 +18,36 @@ describe("parseTaskLog", () => {
         expect(view.sections.map((section) => [section.line, section.status, section.stamp?.text])).toEqual(
           log.sections.map((section) => [section.line, section.status, section.stamp]),
         );
-        expect(view.tasks.map((task) => [task.line, task.status, task.identifier?.text, task.identifier?.pr, task.identifier?.date, task.title, task.sectionLine])).toEqual(
-          log.tasks.map((task) => [task.line, task.status, task.id, task.number, task.date, task.title, task.sectionLine]),
+        expect(
+          view.tasks.map((task) => [
+            task.line,
+            task.status,
+            task.identifier?.text,
+            task.identifier?.pr,
+            task.identifier?.date,
+            task.title,
+            task.sectionLine,
+          ]),
+        ).toEqual(
+          log.tasks.map((task) => [
+            task.line,
+            task.status,
+            task.id,
+            task.number,
+            task.date,
+            task.title,
+            task.sectionLine,
+          ]),
         );
         log.tasks.forEach((task, i) => {
-          expect(view.tasks[i]?.fields.map((field) => [field.label, field.line])).toEqual(task.fields.map((field) => [field.label, field.line]));
+          expect(view.tasks[i]?.fields.map((field) => [field.label, field.line])).toEqual(
+            task.fields.map((field) => [field.label, field.line]),
+          );
         });
         for (const section of view.sections) {
-          expect(section.taskLines).toEqual(view.tasks.filter((task) => task.sectionLine === section.line).map((task) => task.line));
+          expect(section.taskLines).toEqual(
+            view.tasks.filter((task) => task.sectionLine === section.line).map((task) => task.line),
+          );
         }
       }),
       propertyParameters(40),
@@ -70,7 +92,16 @@ describe("parseTaskLog", () => {
     const [deferred, open] = view.tasks;
     expect(deferred).toMatchObject({
       status: "Deferred",
-      identifier: { text: "tv-2025-10-03:PR??", prefix: "tv", date: "2025-10-03", pr: null, suffix: "PR??", placeholder: true, line: 5, column: 16 },
+      identifier: {
+        text: "tv-2025-10-03:PR??",
+        prefix: "tv",
+        date: "2025-10-03",
+        pr: null,
+        suffix: "PR??",
+        placeholder: true,
+        line: 5,
+        column: 16,
+      },
       priority: "P2",
       size: "XS",
       meta: "No.",
@@ -86,7 +117,13 @@ describe("parseTaskLog", () => {
       ["tv-2025-10-01:PR7", 11, 28, "Dependencies"],
       ["tv-2025-10-02:PR??", 11, 51, "Dependencies"],
     ]);
-    expect(open).toMatchObject({ branch: "feat/cli-commands", commits: ["feat(cli): add new", "test(cli): cover new"], prTitle: "feat: add the command", priority: null, section: "Open" });
+    expect(open).toMatchObject({
+      branch: "feat/cli-commands",
+      commits: ["feat(cli): add new", "test(cli): cover new"],
+      prTitle: "feat: add the command",
+      priority: null,
+      section: "Open",
+    });
   });
 
   it("reads what the model reads for the rules: reference links (TL007), nested mentions (TL009), `**Branch** :` (TL005)", () => {
@@ -108,9 +145,22 @@ describe("parseTaskLog", () => {
 [pr35]: https://github.com/acme/app/pull/35
 `);
     const [task] = view.tasks;
-    expect(task).toMatchObject({ branch: "feat/api-view", commits: ["feat(api): read the model"], prUrl: "https://github.com/acme/app/pull/35" });
+    expect(task).toMatchObject({
+      branch: "feat/api-view",
+      commits: ["feat(api): read the model"],
+      prUrl: "https://github.com/acme/app/pull/35",
+    });
     expect(task?.links).toEqual([
-      { line: 11, column: 11, text: "https://github.com/acme/app/pull/35", field: "PR", reference: "pr35", kind: "pr", number: 35, numberPlaceholder: null },
+      {
+        line: 11,
+        column: 11,
+        text: "https://github.com/acme/app/pull/35",
+        field: "PR",
+        reference: "pr35",
+        kind: "pr",
+        number: 35,
+        numberPlaceholder: null,
+      },
     ]);
     expect(task?.mentions.map((mention) => [mention.text, mention.line, mention.field])).toEqual([
       ["tv-2025-10-01:PR7", 13, "Next steps"],
@@ -124,11 +174,16 @@ describe("parseTaskLog", () => {
   });
 
   it("takes the rules' options: statuses, prefix, types, host; rejects a bad value", () => {
-    const text = "# Log\n\n## Doing tasks (updated 2025-10-01)\n\n### Doing · ab-2025-10-01:PR1 · First\n\n- **Owner**: Me.\n";
+    const text =
+      "# Log\n\n## Doing tasks (updated 2025-10-01)\n\n### Doing · ab-2025-10-01:PR1 · First\n\n- **Owner**: Me.\n";
     // Without the configuration, "Doing" is no status (its section counts by its stamp) and "Owner" no field.
-    expect(parseTaskLog(text).tasks.map((task) => [task.status, task.section, task.fields.map((field) => field.name)])).toEqual([[null, "Doing", [null]]]);
+    expect(
+      parseTaskLog(text).tasks.map((task) => [task.status, task.section, task.fields.map((field) => field.name)]),
+    ).toEqual([[null, "Doing", [null]]]);
     const view = parseTaskLog(text, { statuses: { Doing: ["Owner"] }, prefix: "ab" });
-    expect(view.tasks.map((task) => [task.status, task.identifier?.prefix, task.fields.map((field) => field.name)])).toEqual([["Doing", "ab", ["Owner"]]]);
+    expect(
+      view.tasks.map((task) => [task.status, task.identifier?.prefix, task.fields.map((field) => field.name)]),
+    ).toEqual([["Doing", "ab", ["Owner"]]]);
     expect(view.options.prefix).toEqual(["ab"]);
     expect(resolveTaskLogOptions({ host: "github.example.com" }).host).toEqual(["github.example.com"]);
     expect(() => parseTaskLog(text, { prefix: "A1" })).toThrow(TaskLogOptionsError);

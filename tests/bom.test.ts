@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintPack, parseFixture } from "./harness.js";
 
-const fixture = (name: string): string => parseFixture(readFileSync(join(import.meta.dirname, "fixtures", name), "utf8")).content;
+const fixture = (name: string): string =>
+  parseFixture(readFileSync(join(import.meta.dirname, "fixtures", name), "utf8")).content;
 
 const samples: Record<string, string> = {
   "TL001 headings": fixture("TL001-task-heading/headings.md"),
@@ -18,7 +19,12 @@ const samples: Record<string, string> = {
 };
 
 const strip = (errors: ReturnType<typeof lintPack>) =>
-  errors.map(({ lineNumber, ruleNames, errorDetail, errorRange }) => ({ lineNumber, rule: ruleNames[0], errorDetail, errorRange }));
+  errors.map(({ lineNumber, ruleNames, errorDetail, errorRange }) => ({
+    lineNumber,
+    rule: ruleNames[0],
+    errorDetail,
+    errorRange,
+  }));
 
 describe("several byte order marks", () => {
   for (const [name, lf] of Object.entries(samples)) {

@@ -31,7 +31,12 @@ const rules: RuleUnderTest[] = packRules.map((rule) => ({
 /** A small log damaged with one of each near miss, so that every rule has findings to keep. */
 function damagedLog(): string {
   const log = buildTaskLog(seededRandom(11), 5).text;
-  const mutations: Mutation[] = NEAR_MISSES.map((_, pattern) => ({ kind: "near-miss", pattern, occurrence: pattern, replacement: pattern }));
+  const mutations: Mutation[] = NEAR_MISSES.map((_, pattern) => ({
+    kind: "near-miss",
+    pattern,
+    occurrence: pattern,
+    replacement: pattern,
+  }));
   const extra = [
     "",
     "## Deferred tasks (updated 2019-01-01)",
@@ -61,7 +66,9 @@ function documentForEveryRule(): string {
   for (const rule of rules) {
     if (lintPack(text, { tasklog: false, [rule.id]: true }).length > 0) continue;
     const dir = join(import.meta.dirname, "fixtures", `${rule.id}-${rule.name}`);
-    for (const file of readdirSync(dir).filter((name) => name.endsWith(".md") && !name.endsWith(".fixed.md")).sort()) {
+    for (const file of readdirSync(dir)
+      .filter((name) => name.endsWith(".md") && !name.endsWith(".fixed.md"))
+      .sort()) {
       text += `\n${parseFixture(readFileSync(join(dir, file), "utf8")).content}`;
     }
   }
@@ -84,7 +91,11 @@ function lintRules(configs: ReadonlyMap<RuleUnderTest, Record<string, unknown> |
   const errors = lintPack(document, config);
   expect(reportProblems(document, errors)).toEqual([]);
   const byRule = new Map<string, LintError[]>();
-  for (const rule of configs.keys()) byRule.set(rule.id, errors.filter((error) => error.ruleNames[0] === rule.id));
+  for (const rule of configs.keys())
+    byRule.set(
+      rule.id,
+      errors.filter((error) => error.ruleNames[0] === rule.id),
+    );
   return byRule;
 }
 
@@ -109,10 +120,18 @@ function difference(rule: RuleUnderTest, errors: readonly LintError[]): { extra:
 const namesOption = (error: LintError, option: string): boolean => (error.errorDetail ?? "").includes(`"${option}"`);
 
 /** Exactly one problem report per named option (line 1, naming rule and option); otherwise the defaults. */
-function expectProblems(rule: RuleUnderTest, errors: readonly LintError[], named: readonly string[], what: string): void {
+function expectProblems(
+  rule: RuleUnderTest,
+  errors: readonly LintError[],
+  named: readonly string[],
+  what: string,
+): void {
   const { extra, missing } = difference(rule, errors);
   expect(missing, `${rule.id} ${what}: findings lost`).toEqual([]);
-  expect(extra.map((error) => error.errorDetail), `${rule.id} ${what}: extra reports`).toHaveLength(named.length);
+  expect(
+    extra.map((error) => error.errorDetail),
+    `${rule.id} ${what}: extra reports`,
+  ).toHaveLength(named.length);
   for (const option of named) {
     const reports = extra.filter((error) => namesOption(error, option));
     expect(reports, `${rule.id} ${what}: one report naming option "${option}"`).toHaveLength(1);
@@ -162,7 +181,8 @@ function regexLikeValues(kind: OptionKind): unknown[] {
 const emptyValue = (kind: OptionKind): unknown =>
   kind === "statuses" ? {} : kind === "strings" || kind === "string-or-strings" ? [] : "";
 
-const entriesOf = (errors: readonly LintError[]): string[] => errors.map((error) => `${error.ruleNames[0]}:${error.lineNumber}`).sort();
+const entriesOf = (errors: readonly LintError[]): string[] =>
+  errors.map((error) => `${error.ruleNames[0]}:${error.lineNumber}`).sort();
 
 /** Every option name and kind, with the rules that take it. */
 const optionGroups = new Map<string, { option: string; kind: OptionKind; rules: RuleUnderTest[] }>();
@@ -180,7 +200,8 @@ const configure = (group: { rules: RuleUnderTest[] }, options: Record<string, un
 
 describe("bad configuration", () => {
   it("the damaged log gives every rule findings to keep", () => {
-    for (const rule of rules) expect(baseline(rule).length, `${rule.id} findings on the damaged log`).toBeGreaterThan(0);
+    for (const rule of rules)
+      expect(baseline(rule).length, `${rule.id} findings on the damaged log`).toBeGreaterThan(0);
   });
 
   it("no configuration (true) and an empty object give the same findings", () => {
@@ -206,7 +227,8 @@ describe("bad configuration", () => {
       configs.set(rule, config);
     }
     const results = lintRules(configs);
-    for (const [rule, config] of configs) expectProblems(rule, results.get(rule.id) ?? [], Object.keys(config), "all wrong");
+    for (const [rule, config] of configs)
+      expectProblems(rule, results.get(rule.id) ?? [], Object.keys(config), "all wrong");
   });
 
   for (const [key, group] of optionGroups) {
@@ -216,7 +238,8 @@ describe("bad configuration", () => {
       it("of the wrong type: one report naming rule and option, defaults for the rest", () => {
         for (const value of WRONG_TYPES[kind]) {
           const results = lintRules(configure(group, { [option]: value }));
-          for (const rule of group.rules) expectProblems(rule, results.get(rule.id) ?? [], [option], JSON.stringify(value));
+          for (const rule of group.rules)
+            expectProblems(rule, results.get(rule.id) ?? [], [option], JSON.stringify(value));
         }
       });
 
@@ -249,9 +272,10 @@ describe("bad configuration", () => {
               const literal = sentinel.get(rule.id) ?? [];
               if (difference(rule, literal).extra.some((error) => namesOption(error, option))) continue;
               // Taken literally: it finds exactly what another literal that occurs nowhere finds.
-              expect(entriesOf(errors), `${rule.id} ${option}=${JSON.stringify(value)} vs literal ${JSON.stringify(SENTINEL[kind])}`).toEqual(
-                entriesOf(literal),
-              );
+              expect(
+                entriesOf(errors),
+                `${rule.id} ${option}=${JSON.stringify(value)} vs literal ${JSON.stringify(SENTINEL[kind])}`,
+              ).toEqual(entriesOf(literal));
             }
           }
         });

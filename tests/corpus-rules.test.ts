@@ -18,14 +18,17 @@ const variants: Record<string, (text: string) => string> = {
   "BOM + CRLF": (text) => `\uFEFF${text.replace(/\r?\n/g, "\r\n")}`,
 };
 
-const key = (error: LintError): string => JSON.stringify([error.ruleNames[0], error.lineNumber, error.errorDetail, error.errorRange, error.fixInfo]);
+const key = (error: LintError): string =>
+  JSON.stringify([error.ruleNames[0], error.lineNumber, error.errorDetail, error.errorRange, error.fixInfo]);
 
 /** Each rule alone (its own copy of the tokens, so its own model) and the whole pack, on one parse. */
 function eachRule(content: string): { alone: Map<string, LintError[]>; pack: LintError[] } {
   const { lines, tokens } = parse(content);
   const alone = new Map<string, LintError[]>();
   for (const rule of rules) {
-    const errors = runPack(lines, Object.freeze([...tokens]), {}).filter((error) => error.ruleNames[0] === rule.names[0]);
+    const errors = runPack(lines, Object.freeze([...tokens]), {}).filter(
+      (error) => error.ruleNames[0] === rule.names[0],
+    );
     alone.set(rule.names[0] as string, errors);
   }
   return { alone, pack: runPack(lines, tokens, {}) };
@@ -39,7 +42,12 @@ describeCorpus("real corpus, each rule alone", () => {
         const { alone, pack } = eachRule(content);
         for (const [rule, errors] of alone) {
           expect(reportProblems(content, errors), rule).toEqual([]);
-          expect(errors.map(key).sort(), rule).toEqual(pack.filter((error) => error.ruleNames[0] === rule).map(key).sort());
+          expect(errors.map(key).sort(), rule).toEqual(
+            pack
+              .filter((error) => error.ruleNames[0] === rule)
+              .map(key)
+              .sort(),
+          );
         }
       });
     }

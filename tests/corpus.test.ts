@@ -43,12 +43,15 @@ describeCorpus("real corpus", () => {
     const content = readReal("tv-tasks.v40.md");
     // Rules without an entry (a rule just added) are not pinned here: their fixtures pin them.
     const found = entries(lintPack(content)).filter((entry) => (entry.split(":")[0] as string) in V40_EXPECTED);
-    const expected = Object.entries(V40_EXPECTED)
-      .flatMap(([rule, lines]) => lines.map((line) => `${rule}:${line}`));
-    expect(found).toEqual(entries(expected.map((entry) => {
-      const [rule, line] = entry.split(":");
-      return { ruleNames: [rule as string], lineNumber: Number(line) } as never;
-    })));
+    const expected = Object.entries(V40_EXPECTED).flatMap(([rule, lines]) => lines.map((line) => `${rule}:${line}`));
+    expect(found).toEqual(
+      entries(
+        expected.map((entry) => {
+          const [rule, line] = entry.split(":");
+          return { ruleNames: [rule as string], lineNumber: Number(line) } as never;
+        }),
+      ),
+    );
   });
 
   for (const version of realVersions) {

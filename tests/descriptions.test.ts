@@ -6,8 +6,11 @@ import { describe, expect, it } from "vitest";
 import { packRules } from "./harness.js";
 
 describe("rule descriptions", () => {
-  it.each(packRules.map((rule) => [rule.names[0], rule.description] as const))("%s: %s fits a Problems-panel line", (_id, description) => {
-    expect(description.length).toBeLessThanOrEqual(60);
-    expect(description).not.toMatch(/…|\.$/);
-  });
+  it.each(packRules.map((rule) => [rule.names[0], rule.description] as const))(
+    "%s: %s fits a Problems-panel line",
+    (_id, description) => {
+      expect(description.length).toBeLessThanOrEqual(60);
+      expect(description).not.toMatch(/…|\.$/);
+    },
+  );
 });

@@ -57,7 +57,13 @@ describe("Git plan items", () => {
 
   it("reads an item's label, value and leading code span with positions", () => {
     const branch = gitPlansOf(task(0))[0]?.branches[0];
-    expect(branch).toMatchObject({ label: "Branch", labelColumn: 5, labelLength: 7, valueColumn: 13, valueText: "`test/regression-suite` (rebased)" });
+    expect(branch).toMatchObject({
+      label: "Branch",
+      labelColumn: 5,
+      labelLength: 7,
+      valueColumn: 13,
+      valueText: "`test/regression-suite` (rebased)",
+    });
     expect(branch?.leadingCode).toMatchObject({ text: "test/regression-suite", line: 9, column: 14 });
     expect(branch?.leadingCode?.position(5)).toEqual({ line: 9, column: 19 });
     const empty = gitPlansOf(task(1))[1]?.branches[0];
@@ -82,7 +88,15 @@ describe("Git plan items", () => {
 
 describe("PR titles", () => {
   it("finds `Title` code spans and nested title suggestions, with CommonMark padding removed", () => {
-    expect(prTitlesOf(task(0)).map((title) => [title.source, title.field.line, title.code.text, title.code.line, title.code.column])).toEqual([
+    expect(
+      prTitlesOf(task(0)).map((title) => [
+        title.source,
+        title.field.line,
+        title.code.text,
+        title.code.line,
+        title.code.column,
+      ]),
+    ).toEqual([
       ["inline", 15, "test: establish regression suite", 15, 18],
       ["suggestion", 15, " feat: x ", 16, 26],
     ]);
@@ -97,21 +111,32 @@ describe("branch convention", () => {
   const kinds = (name: string): string[] => checkPlanBranch(name, DEFAULT_TYPES).map((problem) => problem.kind);
 
   it("accepts <type>/<scope>-<desc> in lowercase kebab-case", () => {
-    for (const name of ["test/regression-suite", "refactor/pep420-migration", "docs/related-details-rollout", "ci/test-speedup"]) {
+    for (const name of [
+      "test/regression-suite",
+      "refactor/pep420-migration",
+      "docs/related-details-rollout",
+      "ci/test-speedup",
+    ]) {
       expect(checkPlanBranch(name, DEFAULT_TYPES), name).toEqual([]);
     }
   });
 
   it("names each problem with its position", () => {
     expect(checkPlanBranch("feature/parser-errors", DEFAULT_TYPES)).toEqual([
-      { kind: "type", offset: 0, length: 7, message: `Expected a branch type of ${DEFAULT_TYPES.join(", ")}; Actual: "feature"` },
+      {
+        kind: "type",
+        offset: 0,
+        length: 7,
+        message: `Expected a branch type of ${DEFAULT_TYPES.join(", ")}; Actual: "feature"`,
+      },
     ]);
     expect(checkPlanBranch("refactor/src-layout-ml_playgound", DEFAULT_TYPES)).toEqual([
       {
         kind: "kebab",
         offset: 9,
         length: 23,
-        message: 'Expected lowercase kebab-case after "refactor/" (words of a-z and 0-9 joined by single "-"); Actual: "src-layout-ml_playgound"',
+        message:
+          'Expected lowercase kebab-case after "refactor/" (words of a-z and 0-9 joined by single "-"); Actual: "src-layout-ml_playgound"',
       },
     ]);
     expect(kinds("feat/parser")).toEqual(["words"]);
@@ -125,7 +150,8 @@ describe("branch convention", () => {
         kind: "git",
         offset: 11,
         length: 2,
-        message: 'Expected a valid git branch name (git check-ref-format --branch: a refname may not contain ".."); Actual: "feat/parser..errors"',
+        message:
+          'Expected a valid git branch name (git check-ref-format --branch: a refname may not contain ".."); Actual: "feat/parser..errors"',
       },
     ]);
     expect(kinds("feat/Parser-errors")).toEqual(["kebab"]);

@@ -105,7 +105,9 @@ export function checkFixes(content: string, config: Record<string, unknown> = {}
   const after = lintPack(fixed, config);
   const fixableAfter = after.filter((error) => error.fixInfo !== null);
   const secondPass = applyAllFixes(fixed, after);
-  const named = new Set(errors.filter((error) => error.fixInfo !== null).map((error) => error.fixInfo?.lineNumber ?? error.lineNumber));
+  const named = new Set(
+    errors.filter((error) => error.fixInfo !== null).map((error) => error.fixInfo?.lineNumber ?? error.lineNumber),
+  );
   const before = content.split(/\r\n|\n|\r/);
   const afterLines = fixed.split(/\r\n|\n|\r/);
   const untouchedChanged: number[] = [];

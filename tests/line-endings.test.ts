@@ -9,11 +9,19 @@ import { corpusSkip, readReal } from "./support/corpus.js";
 const fixture = join(import.meta.dirname, "fixtures", "TL001-task-heading", "headings.md");
 
 const strip = (errors: ReturnType<typeof lintPack>) =>
-  errors.map(({ lineNumber, ruleNames, errorDetail, errorRange, fixInfo }) => ({ lineNumber, ruleNames, errorDetail, errorRange, fixInfo }));
+  errors.map(({ lineNumber, ruleNames, errorDetail, errorRange, fixInfo }) => ({
+    lineNumber,
+    ruleNames,
+    errorDetail,
+    errorRange,
+    fixInfo,
+  }));
 
 // The real versions when the corpus is there (tests/support/corpus.ts); the fixture always.
 const samples: Record<string, string> = {
-  ...(corpusSkip === false ? { "tv-tasks.v40.md": readReal("tv-tasks.v40.md"), "tv-tasks.v10.md": readReal("tv-tasks.v10.md") } : {}),
+  ...(corpusSkip === false
+    ? { "tv-tasks.v40.md": readReal("tv-tasks.v40.md"), "tv-tasks.v10.md": readReal("tv-tasks.v10.md") }
+    : {}),
   "TL001 fixture": parseFixture(readFileSync(fixture, "utf8")).content,
 };
 

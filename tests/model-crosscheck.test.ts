@@ -30,7 +30,13 @@ function modelOf(content: string): TaskLog {
       captured = params;
     },
   };
-  lint({ strings: { content }, customRules: [capture], config: { default: false, "capture-params": true }, handleRuleFailures: false, noInlineConfig: true } as never);
+  lint({
+    strings: { content },
+    customRules: [capture],
+    config: { default: false, "capture-params": true },
+    handleRuleFailures: false,
+    noInlineConfig: true,
+  } as never);
   if (captured === undefined) throw new Error("the capture rule did not run");
   return getTaskLog(captured);
 }
@@ -67,7 +73,11 @@ function outlineOfModel(model: TaskLog): Outline {
   return {
     isTaskLog: model.isTaskLog,
     headings: model.headings.map((heading) => ({ line: heading.line, level: heading.level, text: heading.text })),
-    sections: model.sections.map((section) => ({ line: section.line, status: section.status.text, stamp: section.stamp?.text })),
+    sections: model.sections.map((section) => ({
+      line: section.line,
+      status: section.status.text,
+      stamp: section.stamp?.text,
+    })),
     tasks: model.tasks.map((task) => {
       const wellFormed = task.separators.length === 2 && task.separators.every((separator) => separator.canonical);
       return {
@@ -77,7 +87,12 @@ function outlineOfModel(model: TaskLog): Outline {
         id: wellFormed ? task.id?.text : undefined,
         title: wellFormed ? task.title?.text : undefined,
         sectionLine: task.section?.line,
-        fields: task.fields.map((field) => ({ label: field.label, form: field.form, line: field.line, value: field.value })),
+        fields: task.fields.map((field) => ({
+          label: field.label,
+          form: field.form,
+          line: field.line,
+          value: field.value,
+        })),
       };
     }),
   };
@@ -87,8 +102,13 @@ function outlineOfModel(model: TaskLog): Outline {
 // The independent extraction, written from the spec against the mdast tree.
 
 const STATUSES = Object.keys(DEFAULT_STATUSES);
-const KNOWN_LABELS = new Set(Object.values(DEFAULT_STATUSES).flat().map((label) => label.toLowerCase()));
-const isStatus = (word: string): boolean => STATUSES.some((status) => status.toLowerCase() === word.trim().toLowerCase());
+const KNOWN_LABELS = new Set(
+  Object.values(DEFAULT_STATUSES)
+    .flat()
+    .map((label) => label.toLowerCase()),
+);
+const isStatus = (word: string): boolean =>
+  STATUSES.some((status) => status.toLowerCase() === word.trim().toLowerCase());
 
 /** Spec sections 2 and 4: a heading carrying something shaped like an identifier, or a status word and a separator. */
 function isTaskHeading(text: string): boolean {
@@ -155,7 +175,10 @@ function fieldOf(source: string, paragraph: Paragraph, itemLine: number): Outlin
     return undefined;
   }
   if (label.trim() === "") return undefined;
-  const value = source.slice(valueStart, endOffset(paragraph)).replace(/\n[ \t]*/g, "\n").trim();
+  const value = source
+    .slice(valueStart, endOffset(paragraph))
+    .replace(/\n[ \t]*/g, "\n")
+    .trim();
   return { label, form, line: itemLine, value };
 }
 
@@ -181,7 +204,9 @@ function outlineOfMdast(source: string): Outline {
     const text = headingText(source, node);
     headings.push({ line: headingLine(node), level: node.depth, text, index, isTask: isTaskHeading(text) });
   });
-  const isTaskLog = headings.some((heading) => /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(heading.text) || sectionOf(heading.text) !== undefined);
+  const isTaskLog = headings.some(
+    (heading) => /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(heading.text) || sectionOf(heading.text) !== undefined,
+  );
   const outline: Outline = {
     isTaskLog,
     headings: headings.map(({ line, level, text }) => ({ line, level, text })),
@@ -263,7 +288,9 @@ describe("model cross-check: micromark tokens (markdownlint) vs mdast (mdast-uti
   itCorpus("is not vacuous: the real versions hold many tasks and fields", () => {
     const outlines = real.map(([version, content]) => modelOutlineOf(version, content));
     expect(outlines.filter((outline) => outline.isTaskLog).length).toBeGreaterThanOrEqual(30);
-    expect(outlines.flatMap((outline) => outline.tasks).filter((task) => task.id !== undefined).length).toBeGreaterThan(100);
+    expect(outlines.flatMap((outline) => outline.tasks).filter((task) => task.id !== undefined).length).toBeGreaterThan(
+      100,
+    );
     expect(outlines.flatMap((outline) => outline.tasks.flatMap((task) => task.fields)).length).toBeGreaterThan(1000);
   });
 

@@ -51,7 +51,9 @@ describe("task-log model", () => {
   });
 
   it("finds task headings outside code, with parts, positions and sections", () => {
-    expect(model.tasks.map((t) => [t.line, t.level, t.status?.text, t.id?.text, t.title?.text, t.section?.line])).toEqual([
+    expect(
+      model.tasks.map((t) => [t.line, t.level, t.status?.text, t.id?.text, t.title?.text, t.section?.line]),
+    ).toEqual([
       [5, 3, "Open", "tv-2025-10-03:PR41", "First task", 3],
       [26, 3, "Open", "tv-2025-10-04:PR42", "Outside any section", undefined],
       [30, 3, "Deferred", "tv-2025-10-04:PR43", "Third", 28],
@@ -91,7 +93,9 @@ describe("task-log model", () => {
   });
 
   it("ignores documents without a status section or an identifier-shaped heading", () => {
-    const plain = modelOf("# Title\n\n## Open questions\n\n- **Summary**: x\n\n```\n### Open · tv-2025-10-03:PR1 · In code\n```\n");
+    const plain = modelOf(
+      "# Title\n\n## Open questions\n\n- **Summary**: x\n\n```\n### Open · tv-2025-10-03:PR1 · In code\n```\n",
+    );
     expect(plain.isTaskLog).toBe(false);
     expect(plain.tasks).toEqual([]);
     expect(modelOf("<!--\n### Open · tv-2025-10-03:PR1 · In a comment\n-->\n").isTaskLog).toBe(false);

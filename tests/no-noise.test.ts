@@ -74,7 +74,9 @@ describe("no-noise corpus: node_modules Markdown and the CommonMark spec", () =>
   }
   for (const [pkg, files] of packages) {
     it(`no rule reports or throws on the Markdown of node_modules/${pkg} (${files.length} files)`, () => {
-      expect(reported(files.map((name): [string, string] => [name, readFileSync(join(NODE_MODULES, name), "utf8")]))).toEqual([]);
+      expect(
+        reported(files.map((name): [string, string] => [name, readFileSync(join(NODE_MODULES, name), "utf8")])),
+      ).toEqual([]);
     });
   }
 
@@ -88,7 +90,14 @@ describe("no-noise corpus: node_modules Markdown and the CommonMark spec", () =>
   });
 
   it("no rule reports or throws on any CommonMark spec example", () => {
-    expect(reported(specExamples.map((example): [string, string] => [`spec example ${example.number} (${example.section})`, example.markdown]))).toEqual([]);
+    expect(
+      reported(
+        specExamples.map((example): [string, string] => [
+          `spec example ${example.number} (${example.section})`,
+          example.markdown,
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it("no rule reports or throws on the spec's Markdown source", () => {

@@ -75,7 +75,9 @@ describe("static review of src/ and rules/", () => {
         const symbol = name === undefined ? undefined : checker.getSymbolAtLocation(name);
         if (symbol !== undefined) inner = [...enclosing, symbol];
         if (ts.isCallExpression(node)) {
-          const callee = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression);
+          const callee = checker.getSymbolAtLocation(
+            ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression,
+          );
           if (callee !== undefined && enclosing.includes(callee)) {
             const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
             recursive.push(`${file.fileName.slice(root.length + 1)}:${line + 1} ${node.expression.getText(file)}`);
@@ -116,7 +118,10 @@ describe("1 MB lines", () => {
   });
 
   it("a task title of 1 MB is a title", () => {
-    const errors = lintChecked(`${HEAD.replace("Title", "T".repeat(MB))}- **Summary**: Do it.\n`, packConfig(SUMMARY_ONLY));
+    const errors = lintChecked(
+      `${HEAD.replace("Title", "T".repeat(MB))}- **Summary**: Do it.\n`,
+      packConfig(SUMMARY_ONLY),
+    );
     expect(entries(errors)).toEqual([]);
   });
 
@@ -190,7 +195,10 @@ describe("100 000 task headings (tokens of a parsed task, cloned)", () => {
     const real = lintPack(small.text(), config);
     const cloned = runPack(small.lines, small.tokens, SUMMARY_ONLY);
     const shape = (errors: readonly LintError[]) =>
-      errors.map((error) => [error.ruleNames[0], error.lineNumber, error.errorDetail, error.errorRange, error.fixInfo]).map((entry) => JSON.stringify(entry)).sort();
+      errors
+        .map((error) => [error.ruleNames[0], error.lineNumber, error.errorDetail, error.errorRange, error.fixInfo])
+        .map((entry) => JSON.stringify(entry))
+        .sort();
     expect(shape(cloned)).toEqual(shape(real));
     expect(entries(real)).toEqual([`TL002:${prefixLines + 39 * chunkLines + 1}`]);
   });
@@ -201,7 +209,10 @@ describe("100 000 task headings (tokens of a parsed task, cloned)", () => {
     Object.freeze(big.tokens);
     const errors = runPack(big.lines, big.tokens, SUMMARY_ONLY);
     expect(entries(errors)).toEqual([`TL002:${prefixLines + (count - 1) * chunkLines + 1}`]);
-    const model = getTaskLog({ lines: big.lines, parsers: { micromark: { tokens: big.tokens as unknown as readonly Token[] } } }, SUMMARY_ONLY.statuses);
+    const model = getTaskLog(
+      { lines: big.lines, parsers: { micromark: { tokens: big.tokens as unknown as readonly Token[] } } },
+      SUMMARY_ONLY.statuses,
+    );
     expect(model.tasks).toHaveLength(count);
     expect(model.sections[0]?.tasks).toHaveLength(count);
   });
@@ -216,7 +227,10 @@ describe("nesting as deep as markdownlint parses within seconds", () => {
     const errors = runPack(parsed.lines, parsed.tokens, SUMMARY_ONLY);
     expect(reportProblems(content, errors)).toEqual([]);
     expect(entries(errors)).toEqual([]);
-    const task = getTaskLog({ lines: parsed.lines, parsers: { micromark: { tokens: parsed.tokens } } }, SUMMARY_ONLY.statuses).tasks[0];
+    const task = getTaskLog(
+      { lines: parsed.lines, parsers: { micromark: { tokens: parsed.tokens } } },
+      SUMMARY_ONLY.statuses,
+    ).tasks[0];
     expect(task?.fields.map((field) => field.label)).toEqual(["Summary"]);
     expect(depthOf(task?.fields[0]?.item.lists ?? [])).toBe(depth);
   });
@@ -247,8 +261,24 @@ describe("nesting far deeper than the parser reaches (chained tokens)", () => {
     lines.push("");
     const tokens = cloneTokens(parsed.tokens, 0);
     const field = tokens.findLast((token) => token.type === "listUnordered") as MutableToken;
-    const make = (type: string, line: number, startColumn: number, endColumn: number, text: string, parent: MutableToken | null): MutableToken => {
-      const token: MutableToken = { type, startLine: line, startColumn, endLine: line, endColumn, text, children: [], parent };
+    const make = (
+      type: string,
+      line: number,
+      startColumn: number,
+      endColumn: number,
+      text: string,
+      parent: MutableToken | null,
+    ): MutableToken => {
+      const token: MutableToken = {
+        type,
+        startLine: line,
+        startColumn,
+        endLine: line,
+        endColumn,
+        text,
+        children: [],
+        parent,
+      };
       parent?.children.push(token);
       return token;
     };
@@ -272,7 +302,10 @@ describe("nesting far deeper than the parser reaches (chained tokens)", () => {
     field.endLine = headLines + depth;
     const errors = runPack(lines, tokens, SUMMARY_ONLY);
     expect(entries(errors)).toEqual([]);
-    const model = getTaskLog({ lines, parsers: { micromark: { tokens: tokens as unknown as readonly Token[] } } }, SUMMARY_ONLY.statuses);
+    const model = getTaskLog(
+      { lines, parsers: { micromark: { tokens: tokens as unknown as readonly Token[] } } },
+      SUMMARY_ONLY.statuses,
+    );
     expect(depthOf(model.tasks[0]?.fields[0]?.item.lists ?? [])).toBe(depth);
   });
 });

@@ -18,7 +18,13 @@ import { load as loadYaml } from "js-yaml";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import { describe, expect, it } from "vitest";
 import rules from "../rules/index.js";
-import { acceptedOptions, MARKDOWNLINT_CLI2_SCHEMA, MARKDOWNLINT_SCHEMA, optionSchema, schemaFiles } from "../src/schema.js";
+import {
+  acceptedOptions,
+  MARKDOWNLINT_CLI2_SCHEMA,
+  MARKDOWNLINT_SCHEMA,
+  optionSchema,
+  schemaFiles,
+} from "../src/schema.js";
 import { examplesOf } from "./support/cases.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -46,19 +52,29 @@ describe("the committed schemas", () => {
   it("extend the upstream schemas the package is developed against", () => {
     expect(upstreamConfig).toBeTypeOf("function");
     expect(upstreamCli2).toBeTypeOf("function");
-    expect(MARKDOWNLINT_SCHEMA).toContain(`/v${readJson("node_modules/markdownlint/package.json")["version"] as string}/`);
-    expect(MARKDOWNLINT_CLI2_SCHEMA).toContain(`/v${readJson("node_modules/markdownlint-cli2/package.json")["version"] as string}/`);
+    expect(MARKDOWNLINT_SCHEMA).toContain(
+      `/v${readJson("node_modules/markdownlint/package.json")["version"] as string}/`,
+    );
+    expect(MARKDOWNLINT_CLI2_SCHEMA).toContain(
+      `/v${readJson("node_modules/markdownlint-cli2/package.json")["version"] as string}/`,
+    );
   });
 
   it("cover every rule by ID and name, every tag, and every option with its type, default and description", () => {
-    const schema = readJson("schema/markdownlint-config.schema.json") as { properties: Record<string, { $ref: string }>; definitions: Record<string, { description: string; properties: Record<string, Record<string, unknown>> }> };
-    const resolve = (key: string) => schema.definitions[(schema.properties[key]?.$ref ?? "").replace("#/definitions/", "")];
+    const schema = readJson("schema/markdownlint-config.schema.json") as {
+      properties: Record<string, { $ref: string }>;
+      definitions: Record<string, { description: string; properties: Record<string, Record<string, unknown>> }>;
+    };
+    const resolve = (key: string) =>
+      schema.definitions[(schema.properties[key]?.$ref ?? "").replace("#/definitions/", "")];
     for (const rule of rules) {
       for (const name of rule.names) expect(resolve(name), name).toBeDefined();
       const definition = resolve(rule.id);
       expect(definition?.description).toContain(rule.information.href);
       // What the rule reads and the shared options it accepts unread (the factory checks them all).
-      expect(Object.keys(definition?.properties ?? {}).sort()).toEqual(["enabled", "severity", ...Object.keys(acceptedOptions(rule))].sort());
+      expect(Object.keys(definition?.properties ?? {}).sort()).toEqual(
+        ["enabled", "severity", ...Object.keys(acceptedOptions(rule))].sort(),
+      );
       for (const [name, spec] of Object.entries(acceptedOptions(rule))) {
         const property = definition?.properties[name];
         expect(property, `${rule.id}.${name}`).toEqual(optionSchema(spec));
@@ -68,7 +84,13 @@ describe("the committed schemas", () => {
       }
     }
     for (const tag of new Set(rules.flatMap((rule) => rule.tags))) expect(resolve(tag), tag).toBeDefined();
-    expect(Object.keys(resolve("tasklog")?.properties ?? {}).sort()).toEqual(["enabled", "prefix", "severity", "statuses", "types"]);
+    expect(Object.keys(resolve("tasklog")?.properties ?? {}).sort()).toEqual([
+      "enabled",
+      "prefix",
+      "severity",
+      "statuses",
+      "types",
+    ]);
   });
 });
 
@@ -108,10 +130,13 @@ describe("validation", () => {
     expect(errorsOf(packCli2, { config })).not.toEqual([]);
   });
 
-  it.each(["TL008", "section-updated", "tasklog"])('rejects "%s": "warning", as markdownlint\'s own schema does', (key) => {
-    expect(errorsOf(upstreamConfig, { [key]: "warning" })).not.toEqual([]);
-    expect(errorsOf(packConfig, { [key]: "warning" })).not.toEqual([]);
-  });
+  it.each(["TL008", "section-updated", "tasklog"])(
+    'rejects "%s": "warning", as markdownlint\'s own schema does',
+    (key) => {
+      expect(errorsOf(upstreamConfig, { [key]: "warning" })).not.toEqual([]);
+      expect(errorsOf(packConfig, { [key]: "warning" })).not.toEqual([]);
+    },
+  );
 
   it("keeps markdownlint's own checks of built-in rules and markdownlint-cli2's of its options", () => {
     expect(errorsOf(packConfig, { MD013: { line_length: "80" } })).not.toEqual([]);
@@ -136,7 +161,8 @@ function blocks(page: string): { info: string; text: string; line: number }[] {
     const indent = (lines[i] as string).indexOf("`");
     const body: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && (lines[j] as string).trim() !== "```"; j++) body.push((lines[j] as string).slice(indent));
+    for (; j < lines.length && (lines[j] as string).trim() !== "```"; j++)
+      body.push((lines[j] as string).slice(indent));
     out.push({ info: open[1] as string, text: body.join("\n"), line: i + 1 });
     i = j;
   }
@@ -144,7 +170,8 @@ function blocks(page: string): { info: string; text: string; line: number }[] {
 }
 
 /** Keys of JSON/YAML blocks that are not markdownlint configuration (VS Code settings, package.json, hooks, workflows). */
-const NOT_CONFIG = /^(editor\.codeActionsOnSave|recommendations|overrides|repos|steps|on|jobs|MARKDOWN_MARKDOWNLINT_ARGUMENTS)$/;
+const NOT_CONFIG =
+  /^(editor\.codeActionsOnSave|recommendations|overrides|repos|steps|on|jobs|MARKDOWN_MARKDOWNLINT_ARGUMENTS)$/;
 
 function configExamples(path: string): ConfigExample[] {
   const page = read(path);
@@ -161,16 +188,27 @@ function configExamples(path: string): ConfigExample[] {
     expect(typeof value === "object" && value !== null && !Array.isArray(value), `${where} is an object`).toBe(true);
     const keys = Object.keys(value as object);
     if (keys.some((key) => NOT_CONFIG.test(key))) continue;
-    out.push({ where, kind: "customRules" in (value as object) || "config" in (value as object) ? "cli2" : "config", value });
+    out.push({
+      where,
+      kind: "customRules" in (value as object) || "config" in (value as object) ? "cli2" : "config",
+      value,
+    });
   }
   // The docs pages' example configurations (```markdown incorrect {…}) are rule configuration too.
   for (const example of path.startsWith("docs/rules/") ? examplesOf(page) : []) {
-    if (Object.keys(example.config).length > 0) out.push({ where: `${path}:${example.line}`, kind: "config", value: example.config });
+    if (Object.keys(example.config).length > 0)
+      out.push({ where: `${path}:${example.line}`, kind: "config", value: example.config });
   }
   return out;
 }
 
-const pages = ["README.md", ...readdirSync(join(ROOT, "docs")).filter((name) => name.endsWith(".md")).map((name) => `docs/${name}`), ...readdirSync(join(ROOT, "docs", "rules")).map((name) => `docs/rules/${name}`)];
+const pages = [
+  "README.md",
+  ...readdirSync(join(ROOT, "docs"))
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => `docs/${name}`),
+  ...readdirSync(join(ROOT, "docs", "rules")).map((name) => `docs/rules/${name}`),
+];
 const examples = pages.flatMap(configExamples);
 
 describe("every configuration example in README.md and docs/", () => {
@@ -193,6 +231,8 @@ describe("every configuration example in README.md and docs/", () => {
 
   it("the README's first configuration example is the preset", () => {
     const first = examples.find((example) => example.where.startsWith("README.md") && example.kind === "cli2");
-    expect((first?.value as { config?: Record<string, unknown> } | undefined)?.config?.["extends"]).toBe("markdownlint-rule-tasklog/recommended");
+    expect((first?.value as { config?: Record<string, unknown> } | undefined)?.config?.["extends"]).toBe(
+      "markdownlint-rule-tasklog/recommended",
+    );
   });
 });

@@ -38,9 +38,9 @@ const pages = docPages();
 describe("pinned output of every fixture", () => {
   for (const { name, content, config } of cases) {
     it(name, async () => {
-      await expect(header(relative(REPO, join(REPO, "tests", "fixtures", name)), config) + pinned(content, config)).toMatchFileSnapshot(
-        fixtureSnapshot(name),
-      );
+      await expect(
+        header(relative(REPO, join(REPO, "tests", "fixtures", name)), config) + pinned(content, config),
+      ).toMatchFileSnapshot(fixtureSnapshot(name));
     });
   }
 });
@@ -55,9 +55,9 @@ describe("pinned output of every docs example", () => {
           return `==== ${example.kind} example at line ${example.line}\nConfiguration: ${JSON.stringify(config)}\n\n${pinned(example.content, config)}`;
         })
         .join("\n");
-      await expect(`Pinned output of docs/rules/${page} (regenerate: npm run test:update, then review the diff)\n\n${text}`).toMatchFileSnapshot(
-        pageSnapshot(page),
-      );
+      await expect(
+        `Pinned output of docs/rules/${page} (regenerate: npm run test:update, then review the diff)\n\n${text}`,
+      ).toMatchFileSnapshot(pageSnapshot(page));
     });
   }
 });
@@ -69,7 +69,9 @@ function snapshotFiles(dir: string): string[] {
   } catch {
     return [];
   }
-  return entries.flatMap((entry) => (entry.isDirectory() ? snapshotFiles(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return entries.flatMap((entry) =>
+    entry.isDirectory() ? snapshotFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 describe("pinned snapshots", () => {

@@ -89,7 +89,11 @@ export function parseJsonc(text: string, file: string): unknown {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
     const lineMatch = /line (\d+)/.exec(message);
-    const line = lineMatch ? Number(lineMatch[1]) : position ? cleaned.slice(0, Number(position[1])).split("\n").length : undefined;
+    const line = lineMatch
+      ? Number(lineMatch[1])
+      : position
+        ? cleaned.slice(0, Number(position[1])).split("\n").length
+        : undefined;
     throw new CliError(`invalid JSON in the configuration: ${message}`, file, line);
   }
 }
@@ -105,7 +109,10 @@ async function loadYaml(text: string, file: string): Promise<unknown> {
   let yaml: { load(text: string): unknown } | undefined;
   // The project's js-yaml (markdownlint-cli2 installs it), else one this package can see.
   const name = "js-yaml";
-  for (const load of [() => import(pathToFileURL(createRequire(join(dirname(file), "noop.js")).resolve(name)).href), () => import(name)]) {
+  for (const load of [
+    () => import(pathToFileURL(createRequire(join(dirname(file), "noop.js")).resolve(name)).href),
+    () => import(name),
+  ]) {
     try {
       yaml = (await load()) as { load(text: string): unknown };
       break;
@@ -118,7 +125,11 @@ async function loadYaml(text: string, file: string): Promise<unknown> {
     return yaml.load(text);
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
-    throw new CliError(`invalid YAML in the configuration: ${(error as Error).message.split("\n")[0]}`, file, mark?.line === undefined ? undefined : mark.line + 1);
+    throw new CliError(
+      `invalid YAML in the configuration: ${(error as Error).message.split("\n")[0]}`,
+      file,
+      mark?.line === undefined ? undefined : mark.line + 1,
+    );
   }
 }
 
@@ -132,7 +143,10 @@ async function readConfigFile(file: string): Promise<ReadFile | undefined> {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new CliError(`cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
+    throw new CliError(
+      `cannot read the configuration (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      file,
+    );
   }
   if (/\.ya?ml$/.test(file)) {
     const value = await loadYaml(text, file);
@@ -141,20 +155,32 @@ async function readConfigFile(file: string): Promise<ReadFile | undefined> {
   return { value: parseJsonc(text.replace(/^\uFEFF/, ""), file), text };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A markdownlint configuration with its `extends` chain applied (extended keys first, own keys after). */
-async function withExtends(config: Record<string, unknown>, file: string, seen: Set<string>): Promise<Record<string, unknown>> {
+async function withExtends(
+  config: Record<string, unknown>,
+  file: string,
+  seen: Set<string>,
+): Promise<Record<string, unknown>> {
   const target = config["extends"];
   const { extends: _ignored, ...own } = config;
   if (typeof target !== "string") return own;
   let path: string;
   try {
-    path = isAbsolute(target) || target.startsWith(".") ? resolve(dirname(file), target) : createRequire(file).resolve(target);
+    path =
+      isAbsolute(target) || target.startsWith(".")
+        ? resolve(dirname(file), target)
+        : createRequire(file).resolve(target);
   } catch {
     // The pack's own preset sets no option of the pack: a project that has not installed it yet reads the same.
     if (target === "markdownlint-rule-tasklog/recommended") return own;
-    throw new CliError(`cannot find the configuration "${target}" named by extends`, file, lineOfKey(readFileSync(file, "utf8"), "extends"));
+    throw new CliError(
+      `cannot find the configuration "${target}" named by extends`,
+      file,
+      lineOfKey(readFileSync(file, "utf8"), "extends"),
+    );
   }
   if (seen.has(path)) throw new CliError(`extends loops back to ${path}`, file);
   seen.add(path);
@@ -164,10 +190,16 @@ async function withExtends(config: Record<string, unknown>, file: string, seen: 
   return { ...base, ...own };
 }
 
-const RULES = rules.map((rule) => ({ id: rule.names[0] as string, names: rule.names.map((name) => name.toUpperCase()) }));
+const RULES = rules.map((rule) => ({
+  id: rule.names[0] as string,
+  names: rule.names.map((name) => name.toUpperCase()),
+}));
 
 /** The configuration object markdownlint gives one rule of the pack, from the rule keys in order. */
-export function ruleConfig(config: Record<string, unknown>, id: string): { value: Record<string, unknown>; key: string | undefined } {
+export function ruleConfig(
+  config: Record<string, unknown>,
+  id: string,
+): { value: Record<string, unknown>; key: string | undefined } {
   const rule = RULES.find((entry) => entry.id === id);
   let value: Record<string, unknown> = {};
   let key: string | undefined;
@@ -190,7 +222,10 @@ const SOURCES = [
 ] as const;
 
 /** The pack's options from a markdownlint configuration (the `config` object). */
-export function optionsFromConfig(config: Record<string, unknown>): { options: TaskLogOptions; keys: Record<string, string> } {
+export function optionsFromConfig(config: Record<string, unknown>): {
+  options: TaskLogOptions;
+  keys: Record<string, string>;
+} {
   const options: Record<string, unknown> = {};
   const keys: Record<string, string> = {};
   for (const [option, id] of SOURCES) {
@@ -224,7 +259,13 @@ export async function loadConfig(logFile: string | undefined, explicit?: string)
   }
   if (file === undefined) return { file: undefined, options: {}, notes: [] };
   if (/\.[cm]js$/.test(file)) {
-    return { file, options: {}, notes: [`${file}: a JavaScript configuration is not run by tasklog; using the default options (write them in a .markdownlint-cli2.jsonc or pass --config)`] };
+    return {
+      file,
+      options: {},
+      notes: [
+        `${file}: a JavaScript configuration is not run by tasklog; using the default options (write them in a .markdownlint-cli2.jsonc or pass --config)`,
+      ],
+    };
   }
   const read = await readConfigFile(file);
   if (read === undefined) {
@@ -240,7 +281,11 @@ export async function loadConfig(logFile: string | undefined, explicit?: string)
   return { file, options, lines: linesOf(options, keys, read.text), notes: [] };
 }
 
-function linesOf(options: TaskLogOptions, keys: Record<string, string>, text: string): Record<string, number | undefined> {
+function linesOf(
+  options: TaskLogOptions,
+  keys: Record<string, string>,
+  text: string,
+): Record<string, number | undefined> {
   const lines: Record<string, number | undefined> = {};
   for (const option of Object.keys(options)) {
     const key = keys[option];

@@ -80,10 +80,20 @@ export interface Change {
  * Replace `expected` at (line, column) with `replacement`. The text must be exactly there: a position
  * that does not hold it (a model/file mismatch) is an error, never a guess.
  */
-export function replaceAt(document: Document, line: number, column: number, expected: string, replacement: string): Change {
+export function replaceAt(
+  document: Document,
+  line: number,
+  column: number,
+  expected: string,
+  replacement: string,
+): Change {
   const text = document.lines[line - 1];
   if (text === undefined || text.slice(column - 1, column - 1 + expected.length) !== expected) {
-    throw new CliError(`expected ${JSON.stringify(expected)} at column ${column}; the file changed or the line holds tabs (nothing was written)`, document.path, line);
+    throw new CliError(
+      `expected ${JSON.stringify(expected)} at column ${column}; the file changed or the line holds tabs (nothing was written)`,
+      document.path,
+      line,
+    );
   }
   document.lines[line - 1] = text.slice(0, column - 1) + replacement + text.slice(column - 1 + expected.length);
   return { line, before: expected, after: replacement };
@@ -133,6 +143,9 @@ export function writeAtomically(path: string, text: string): void {
     } catch {
       // Nothing to clean up.
     }
-    throw new CliError(`cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was`, path);
+    throw new CliError(
+      `cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was`,
+      path,
+    );
   }
 }

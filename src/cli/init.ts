@@ -33,7 +33,8 @@ function packageFile(name: string): string {
   throw new CliError(`cannot find the package's ${name}`);
 }
 
-const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
+const readJson = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
 
 export function cli2Config(style: "extends" | "inline", prefix: string | undefined): string {
   const preset = readJson(packageFile(join("presets", "recommended.json")));
@@ -48,9 +49,10 @@ export function cli2Config(style: "extends" | "inline", prefix: string | undefin
   if (style === "extends") {
     entries.push('    "extends": "markdownlint-rule-tasklog/recommended"');
   } else {
-    entries.push("    // The recommended preset's settings, written here instead of an \"extends\", so that the");
+    entries.push('    // The recommended preset\'s settings, written here instead of an "extends", so that the');
     entries.push("    // built-in rules keep working where custom rules cannot load (vscode.dev, github.dev).");
-    for (const [key, value] of Object.entries(preset)) entries.push(`    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
+    for (const [key, value] of Object.entries(preset))
+      entries.push(`    ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
   }
   const body = entries.map((entry, i) => {
     const next = entries.slice(i + 1).some((later) => !later.trimStart().startsWith("//"));
@@ -77,7 +79,14 @@ const snippetText = (text: string): string => text.replace(/[$}\\]/g, "\\$&");
 export function snippets(statuses: Readonly<Record<string, readonly string[]>>, prefix: string): string {
   const out: Record<string, unknown> = {};
   for (const [status, fields] of Object.entries(statuses)) {
-    const built = buildTask({ status, identifier: "\u0000ID\u0000", title: "\u0000TITLE\u0000", fields, host: "github.com", level: 3 });
+    const built = buildTask({
+      status,
+      identifier: "\u0000ID\u0000",
+      title: "\u0000TITLE\u0000",
+      fields,
+      host: "github.com",
+      level: 3,
+    });
     let stop = 3;
     const body = built.lines.map((line, i) => {
       let text = snippetText(line.text)
@@ -116,7 +125,8 @@ export async function runInit(options: InitOptions): Promise<{ out: string[]; no
   const dir = resolve(options.dir ?? ".");
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CliError("not a folder", options.dir ?? ".");
   const style = options.preset ?? "extends";
-  if (style !== "extends" && style !== "inline") throw new CliError(`--preset expects extends or inline; got ${JSON.stringify(style)}`);
+  if (style !== "extends" && style !== "inline")
+    throw new CliError(`--preset expects extends or inline; got ${JSON.stringify(style)}`);
   if (options.prefix !== undefined) {
     try {
       resolveTaskLogOptions({ prefix: options.prefix });
@@ -130,14 +140,23 @@ export async function runInit(options: InitOptions): Promise<{ out: string[]; no
   const keepConfig = existsSync(configFile) && options.force !== true;
   writes.push([join(dir, ".vscode", "settings.json"), () => VSCODE_SETTINGS]);
   writes.push([join(dir, ".vscode", "extensions.json"), () => VSCODE_EXTENSIONS]);
-  const loaded = keepConfig ? await loadConfig(undefined, configFile) : { file: undefined, options: { ...(options.prefix === undefined ? {} : { prefix: options.prefix }) }, notes: [] as string[] };
+  const loaded = keepConfig
+    ? await loadConfig(undefined, configFile)
+    : {
+        file: undefined,
+        options: { ...(options.prefix === undefined ? {} : { prefix: options.prefix }) },
+        notes: [] as string[],
+      };
   let resolved: ResolvedTaskLogOptions;
   try {
     resolved = resolveTaskLogOptions(loaded.options);
   } catch (error) {
     throw new CliError(`bad configuration: ${(error as Error).message}`, loaded.file ?? "(options)");
   }
-  writes.push([join(dir, ".vscode", "tasklog.code-snippets"), () => snippets(resolved.statuses, options.prefix ?? resolved.prefix[0] ?? "tv")]);
+  writes.push([
+    join(dir, ".vscode", "tasklog.code-snippets"),
+    () => snippets(resolved.statuses, options.prefix ?? resolved.prefix[0] ?? "tv"),
+  ]);
   if (options.preCommit === true) writes.push([join(dir, ".pre-commit-config.yaml"), preCommitConfig]);
 
   const out: string[] = [];
@@ -147,7 +166,8 @@ export async function runInit(options: InitOptions): Promise<{ out: string[]; no
     const exists = existsSync(path);
     if (exists && options.force !== true) {
       out.push(`kept ${name} (it exists; --force overwrites it)`);
-      if (path.endsWith(".pre-commit-config.yaml")) notes.push(`add this entry to ${name} yourself:\n${preCommitConfig().split("\n").slice(2).join("\n")}`);
+      if (path.endsWith(".pre-commit-config.yaml"))
+        notes.push(`add this entry to ${name} yourself:\n${preCommitConfig().split("\n").slice(2).join("\n")}`);
       continue;
     }
     mkdirSync(dirname(path), { recursive: true });
@@ -155,7 +175,9 @@ export async function runInit(options: InitOptions): Promise<{ out: string[]; no
     out.push(`${exists ? "overwrote" : "wrote"} ${name}`);
   }
   if (style === "extends" && !keepConfig) {
-    out.push("(the configuration extends the preset; --preset inline writes its settings out, which keeps the built-in rules working in vscode.dev)");
+    out.push(
+      "(the configuration extends the preset; --preset inline writes its settings out, which keeps the built-in rules working in vscode.dev)",
+    );
   }
   return { out, notes };
 }

@@ -67,15 +67,31 @@ export function exportedTask(task: TaskView): ExportedTask {
 /** Filter values: repeated flags and comma-separated lists, compared case-insensitively. */
 function wanted(values: readonly string[] | undefined): Set<string> | undefined {
   if (values === undefined || values.length === 0) return undefined;
-  return new Set(values.flatMap((value) => value.split(",")).map((value) => value.trim().toLowerCase()).filter((value) => value !== ""));
+  return new Set(
+    values
+      .flatMap((value) => value.split(","))
+      .map((value) => value.trim().toLowerCase())
+      .filter((value) => value !== ""),
+  );
 }
 
 function table(rows: readonly ExportedTask[]): string {
   const header = ["LINE", "STATUS", "IDENTIFIER", "PRIORITY", "SIZE", "TITLE"];
-  const cells = rows.map((row) => [String(row.line), row.status ?? "", row.identifier ?? "", row.priority ?? "-", row.size ?? "-", row.title ?? ""]);
+  const cells = rows.map((row) => [
+    String(row.line),
+    row.status ?? "",
+    row.identifier ?? "",
+    row.priority ?? "-",
+    row.size ?? "-",
+    row.title ?? "",
+  ]);
   const widths = header.map((title, i) => Math.max(title.length, ...cells.map((cell) => (cell[i] as string).length)));
   const format = (cell: readonly string[]): string =>
-    cell.map((text, i) => (i === cell.length - 1 ? text : i === 0 ? text.padStart(widths[i] as number) : text.padEnd(widths[i] as number))).join("  ");
+    cell
+      .map((text, i) =>
+        i === cell.length - 1 ? text : i === 0 ? text.padStart(widths[i] as number) : text.padEnd(widths[i] as number),
+      )
+      .join("  ");
   return [format(header), ...cells.map(format)].join("\n");
 }
 
@@ -86,18 +102,25 @@ export async function runList(options: ListOptions): Promise<{ out: string; note
   const sizes = wanted(options.size);
   if (statuses !== undefined) {
     const known = new Set(Object.keys(log.view.options.statuses).map((status) => status.toLowerCase()));
-    const given = (options.status ?? []).flatMap((value) => value.split(",")).map((value) => value.trim()).filter((value) => value !== "");
+    const given = (options.status ?? [])
+      .flatMap((value) => value.split(","))
+      .map((value) => value.trim())
+      .filter((value) => value !== "");
     const unknown = given.filter((status) => !known.has(status.toLowerCase()));
     if (unknown.length > 0) {
-      throw new CliError(`unknown status ${unknown.map((status) => JSON.stringify(status)).join(", ")}; the configuration defines ${Object.keys(log.view.options.statuses).join(", ")}`);
+      throw new CliError(
+        `unknown status ${unknown.map((status) => JSON.stringify(status)).join(", ")}; the configuration defines ${Object.keys(log.view.options.statuses).join(", ")}`,
+      );
     }
   }
-  const rows = log.view.tasks.map(exportedTask).filter(
-    (row) =>
-      (statuses === undefined || statuses.has((row.status ?? "").toLowerCase())) &&
-      (priorities === undefined || priorities.has((row.priority ?? "").toLowerCase())) &&
-      (sizes === undefined || sizes.has((row.size ?? "").toLowerCase())),
-  );
+  const rows = log.view.tasks
+    .map(exportedTask)
+    .filter(
+      (row) =>
+        (statuses === undefined || statuses.has((row.status ?? "").toLowerCase())) &&
+        (priorities === undefined || priorities.has((row.priority ?? "").toLowerCase())) &&
+        (sizes === undefined || sizes.has((row.size ?? "").toLowerCase())),
+    );
   if (options.json === true) {
     const document: Export = { schemaVersion: 1, file: log.file, tasks: rows };
     return { out: `${JSON.stringify(document, null, 2)}\n`, notes: log.notes };

@@ -3,7 +3,13 @@
  * through the public API (src/api.ts, the only way the commands see the model), refuse what is not a
  * task log.
  */
-import { MarkdownlintMissingError, parseTaskLog, TaskLogOptionsError, type TaskLogOptions, type TaskLogView } from "../api.js";
+import {
+  MarkdownlintMissingError,
+  parseTaskLog,
+  TaskLogOptionsError,
+  type TaskLogOptions,
+  type TaskLogView,
+} from "../api.js";
 import { loadConfig } from "./config.js";
 import { documentText, readDocument, type Document } from "./document.js";
 import { CliError } from "./errors.js";
@@ -20,7 +26,11 @@ export interface OpenLog {
 }
 
 /** Read a log through the API with options validated; bad options are reported at their configuration line. */
-export function viewOf(markdown: string, options: TaskLogOptions, source: { file: string | undefined; lines?: Readonly<Record<string, number | undefined>> }): TaskLogView {
+export function viewOf(
+  markdown: string,
+  options: TaskLogOptions,
+  source: { file: string | undefined; lines?: Readonly<Record<string, number | undefined>> },
+): TaskLogView {
   try {
     return parseTaskLog(markdown, options);
   } catch (error) {
@@ -35,14 +45,18 @@ export function viewOf(markdown: string, options: TaskLogOptions, source: { file
   }
 }
 
-export async function openLog(file: string | undefined, configPath: string | undefined, requireTaskLog = true): Promise<OpenLog> {
+export async function openLog(
+  file: string | undefined,
+  configPath: string | undefined,
+  requireTaskLog = true,
+): Promise<OpenLog> {
   if (file === undefined) throw new CliError("no task log given (the log file is the last argument; see --help)");
   const { document, text } = readDocument(file);
   const config = await loadConfig(file, configPath);
   const view = viewOf(documentText(document), config.options, config);
   if (requireTaskLog && !view.isTaskLog) {
     throw new CliError(
-      "not a task log (no status section heading such as \"## Open tasks (updated 2025-10-03)\" and no task heading; see CONVENTION.md section 2); nothing was changed",
+      'not a task log (no status section heading such as "## Open tasks (updated 2025-10-03)" and no task heading; see CONVENTION.md section 2); nothing was changed',
       file,
     );
   }

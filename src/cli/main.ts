@@ -12,7 +12,8 @@ import { runSetPr } from "./setpr.js";
 
 const DOCS = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/cli/";
 
-const CONFIG_HELP = "  --config <file>      markdownlint configuration to read (default: the nearest .markdownlint-cli2.jsonc,\n                       .markdownlint.jsonc or .markdownlint.json from the log's folder up)";
+const CONFIG_HELP =
+  "  --config <file>      markdownlint configuration to read (default: the nearest .markdownlint-cli2.jsonc,\n                       .markdownlint.jsonc or .markdownlint.json from the log's folder up)";
 
 export const HELP: Record<string, string> = {
   tasklog: `Usage: tasklog <command> [options]
@@ -112,7 +113,13 @@ const FILTERS = {
 const COMMON = { help: { type: "boolean", short: "h" }, config: { type: "string" } } as const;
 
 const SPECS = {
-  init: { ...COMMON, preset: { type: "string" }, prefix: { type: "string" }, "pre-commit": { type: "boolean" }, force: { type: "boolean" } },
+  init: {
+    ...COMMON,
+    preset: { type: "string" },
+    prefix: { type: "string" },
+    "pre-commit": { type: "boolean" },
+    force: { type: "boolean" },
+  },
   new: {
     ...COMMON,
     status: { type: "string" },
@@ -135,33 +142,51 @@ export interface RunContext {
 }
 
 function positionals(values: readonly string[], count: number, usage: string): (string | undefined)[] {
-  if (values.length > count) throw new CliError(`too many arguments (${values.slice(count).join(" ")}); usage: ${usage}`);
+  if (values.length > count)
+    throw new CliError(`too many arguments (${values.slice(count).join(" ")}); usage: ${usage}`);
   return Array.from({ length: count }, (_, i) => values[i]);
 }
 
-async function dispatch(command: string, argv: readonly string[], context: RunContext): Promise<{ out: string; notes: readonly string[] }> {
+async function dispatch(
+  command: string,
+  argv: readonly string[],
+  context: RunContext,
+): Promise<{ out: string; notes: readonly string[] }> {
   const spec = SPECS[command as keyof typeof SPECS];
   let parsed: { values: unknown; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new CliError(`${(error as Error).message.replace(/\. To specify a positional.*$/s, "")} (see tasklog ${command} --help)`);
+    throw new CliError(
+      `${(error as Error).message.replace(/\. To specify a positional.*$/s, "")} (see tasklog ${command} --help)`,
+    );
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values["help"] === true) return { out: `${HELP[command]}\n`, notes: [] };
   const str = (name: string): string | undefined => values[name] as string | undefined;
   const config = str("config");
-  const lines = (result: { out: readonly string[]; notes: readonly string[] }): { out: string; notes: readonly string[] } => ({
+  const lines = (result: {
+    out: readonly string[];
+    notes: readonly string[];
+  }): { out: string; notes: readonly string[] } => ({
     out: result.out.length === 0 ? "" : `${result.out.join("\n")}\n`,
     notes: result.notes,
   });
   switch (command) {
     case "init": {
       const [dir] = positionals(parsed.positionals, 1, "tasklog init [folder]");
-      return lines(await runInit({ dir, preset: str("preset"), prefix: str("prefix"), preCommit: values["pre-commit"] === true, force: values["force"] === true }));
+      return lines(
+        await runInit({
+          dir,
+          preset: str("preset"),
+          prefix: str("prefix"),
+          preCommit: values["pre-commit"] === true,
+          force: values["force"] === true,
+        }),
+      );
     }
     case "new": {
-      const [file] = positionals(parsed.positionals, 1, "tasklog new --status <status> --title \"…\" <file>");
+      const [file] = positionals(parsed.positionals, 1, 'tasklog new --status <status> --title "…" <file>');
       return lines(
         await runNew({
           file,
@@ -180,13 +205,27 @@ async function dispatch(command: string, argv: readonly string[], context: RunCo
     }
     case "set-pr": {
       const [number, file] = positionals(parsed.positionals, 2, "tasklog set-pr --line <n> <number> <file>");
-      return lines(await runSetPr({ number, file, line: str("line"), title: str("title"), config, dryRun: values["dry-run"] === true }));
+      return lines(
+        await runSetPr({
+          number,
+          file,
+          line: str("line"),
+          title: str("title"),
+          config,
+          dryRun: values["dry-run"] === true,
+        }),
+      );
     }
     case "list":
     case "export": {
-      if (command === "export" && values["json"] !== true) throw new CliError("export writes JSON: tasklog export --json <file> (tasklog list prints a table)");
+      if (command === "export" && values["json"] !== true)
+        throw new CliError("export writes JSON: tasklog export --json <file> (tasklog list prints a table)");
       const [file] = positionals(parsed.positionals, 1, `tasklog ${command} [--json] <file>`);
-      const filters = { status: values["status"] as string[] | undefined, priority: values["priority"] as string[] | undefined, size: values["size"] as string[] | undefined };
+      const filters = {
+        status: values["status"] as string[] | undefined,
+        priority: values["priority"] as string[] | undefined,
+        size: values["size"] as string[] | undefined,
+      };
       return await runList({ file, json: values["json"] === true, ...filters, config });
     }
     default:
@@ -200,10 +239,18 @@ export async function runTasklog(argv: readonly string[], context: RunContext = 
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     const topic = command === "help" ? rest[0] : undefined;
     const text = topic !== undefined && topic in HELP ? HELP[topic] : HELP["tasklog"];
-    return { code: command === undefined ? 2 : 0, stdout: command === undefined ? "" : `${text}\n`, stderr: command === undefined ? `${text}\n` : "" };
+    return {
+      code: command === undefined ? 2 : 0,
+      stdout: command === undefined ? "" : `${text}\n`,
+      stderr: command === undefined ? `${text}\n` : "",
+    };
   }
   if (!(command in SPECS)) {
-    return { code: 2, stdout: "", stderr: `tasklog: unknown command "${command}" (commands: ${Object.keys(SPECS).join(", ")}; see tasklog --help)\n` };
+    return {
+      code: 2,
+      stdout: "",
+      stderr: `tasklog: unknown command "${command}" (commands: ${Object.keys(SPECS).join(", ")}; see tasklog --help)\n`,
+    };
   }
   try {
     const result = await dispatch(command, rest, context);

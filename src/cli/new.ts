@@ -45,7 +45,8 @@ export function parsePrNumber(text: string, what = "--pr"): number {
 function choose(value: string | undefined, choices: readonly string[], flag: string): string | undefined {
   if (value === undefined) return undefined;
   const match = choices.find((choice) => choice.toLowerCase() === value.trim().toLowerCase());
-  if (match === undefined) throw new CliError(`${flag} expects one of ${choices.join(", ")}; got ${JSON.stringify(value)}`);
+  if (match === undefined)
+    throw new CliError(`${flag} expects one of ${choices.join(", ")}; got ${JSON.stringify(value)}`);
   return match;
 }
 
@@ -64,23 +65,31 @@ export function repositoryOf(view: TaskLogView): string | undefined {
 
 export async function runNew(options: NewOptions): Promise<NewResult> {
   if (options.status === undefined) throw new CliError("--status is required (a configured status, e.g. Open)");
-  if (options.title === undefined || options.title.trim() === "") throw new CliError("--title is required (the task's short title)");
+  if (options.title === undefined || options.title.trim() === "")
+    throw new CliError("--title is required (the task's short title)");
   const title = options.title.trim();
   if (/[\r\n]/.test(title)) throw new CliError("--title must be one line");
-  if (title.endsWith(".")) throw new CliError(`--title has a trailing period (TL001 reports it); got ${JSON.stringify(title)}`);
+  if (title.endsWith("."))
+    throw new CliError(`--title has a trailing period (TL001 reports it); got ${JSON.stringify(title)}`);
   const log = await openLog(options.file, options.config);
   const { view, document, file } = log;
   const statuses = view.options.statuses;
-  const status = Object.keys(statuses).find((name) => name.toLowerCase() === (options.status as string).trim().toLowerCase());
+  const status = Object.keys(statuses).find(
+    (name) => name.toLowerCase() === (options.status as string).trim().toLowerCase(),
+  );
   if (status === undefined) {
-    throw new CliError(`unknown status ${JSON.stringify(options.status)}; the configuration defines ${Object.keys(statuses).join(", ")}`);
+    throw new CliError(
+      `unknown status ${JSON.stringify(options.status)}; the configuration defines ${Object.keys(statuses).join(", ")}`,
+    );
   }
   const date = options.date ?? options.today ?? localDate();
   const dateCheck = checkDate(date);
   if (!dateCheck.ok) throw new CliError(`--date expects a real calendar date YYYY-MM-DD; ${dateCheck.reason}`);
   const prefix = options.prefix ?? view.options.prefix[0] ?? "tv";
   if (!view.options.prefix.includes(prefix)) {
-    throw new CliError(`--prefix ${JSON.stringify(prefix)} is not a configured prefix (${view.options.prefix.join(", ")})`);
+    throw new CliError(
+      `--prefix ${JSON.stringify(prefix)} is not a configured prefix (${view.options.prefix.join(", ")})`,
+    );
   }
   const pr = options.pr === undefined ? undefined : parsePrNumber(options.pr);
   const priority = choose(options.priority, ["P0", "P1", "P2", "P3"], "--priority");
@@ -89,7 +98,10 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
 
   const section = view.sections.find((candidate) => candidate.status === status);
   if (section === undefined) {
-    throw new CliError(`no "${status} tasks" section to add the task to; add a heading such as "## ${status} tasks (updated ${date})" first`, file);
+    throw new CliError(
+      `no "${status} tasks" section to add the task to; add a heading such as "## ${status} tasks (updated ${date})" first`,
+      file,
+    );
   }
   const notes: string[] = [];
   if (pr !== undefined) {
@@ -97,7 +109,11 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
       const id = task.identifier;
       if (id === null || id.pr !== pr) continue;
       if (id.prefix === prefix && id.date === date) {
-        throw new CliError(`the identifier ${identifier} already exists (the task on line ${task.line}); nothing was changed`, file, task.line);
+        throw new CliError(
+          `the identifier ${identifier} already exists (the task on line ${task.line}); nothing was changed`,
+          file,
+          task.line,
+        );
       }
       notes.push(`note: the task on line ${task.line} (${id.text}) also has PR ${pr}`);
     }
@@ -139,7 +155,9 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
   const out: string[] = [];
   const stamp = section.stamp;
   if (stamp === null) {
-    notes.push(`note: the section heading on line ${section.line} has no "(updated YYYY-MM-DD)" stamp (TL008 reports it)`);
+    notes.push(
+      `note: the section heading on line ${section.line} has no "(updated YYYY-MM-DD)" stamp (TL008 reports it)`,
+    );
   } else if (checkDate(stamp.text).ok && stamp.text < date) {
     replaceAt(document, stamp.line, stamp.column, stamp.text, date);
     out.push(`${file}:${stamp.line}: section stamp ${stamp.text} -> ${date}`);
@@ -148,7 +166,9 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
   const headingLine = at + lead;
   out.unshift(`${file}:${headingLine}: added ${block[lead]}`);
   if (pr === undefined) {
-    out.push(`${file}:${headingLine}: no --pr given: the identifier has the placeholder PR?? (TL002 reports it); once the PR exists: tasklog set-pr --line ${headingLine} <number> ${file}`);
+    out.push(
+      `${file}:${headingLine}: no --pr given: the identifier has the placeholder PR?? (TL002 reports it); once the PR exists: tasklog set-pr --line ${headingLine} <number> ${file}`,
+    );
   }
   if (built.toFill.length > 0) {
     const lineOf = (field: string): number => headingLine + built.lines.findIndex((line) => line.field === field);

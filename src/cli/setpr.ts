@@ -21,11 +21,12 @@ export interface SetPrOptions {
 
 function chooseTask(tasks: readonly TaskView[], options: SetPrOptions, file: string): TaskView {
   if ((options.line === undefined) === (options.title === undefined)) {
-    throw new CliError("choose the task with --line <n> or --title \"…\" (one of them)");
+    throw new CliError('choose the task with --line <n> or --title "…" (one of them)');
   }
   if (options.line !== undefined) {
     const line = Number(options.line);
-    if (!Number.isInteger(line) || line < 1) throw new CliError(`--line expects a line number; got ${JSON.stringify(options.line)}`);
+    if (!Number.isInteger(line) || line < 1)
+      throw new CliError(`--line expects a line number; got ${JSON.stringify(options.line)}`);
     const task = tasks.find((candidate) => candidate.line <= line && line <= candidate.endLine);
     if (task === undefined) throw new CliError("no task heading or task body on this line", file, line);
     return task;
@@ -35,7 +36,10 @@ function chooseTask(tasks: readonly TaskView[], options: SetPrOptions, file: str
   if (found.length === 0) found = tasks.filter((task) => task.title?.toLowerCase() === wanted.toLowerCase());
   if (found.length === 0) throw new CliError(`no task has the title ${JSON.stringify(wanted)}`, file);
   if (found.length > 1) {
-    throw new CliError(`${found.length} tasks have the title ${JSON.stringify(wanted)} (lines ${found.map((task) => task.line).join(", ")}); choose one with --line`, file);
+    throw new CliError(
+      `${found.length} tasks have the title ${JSON.stringify(wanted)} (lines ${found.map((task) => task.line).join(", ")}); choose one with --line`,
+      file,
+    );
   }
   return found[0] as TaskView;
 }
@@ -47,7 +51,8 @@ export interface SetPrResult {
 }
 
 export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
-  if (options.number === undefined) throw new CliError("the PR number is required: tasklog set-pr --line <n> <number> <file>");
+  if (options.number === undefined)
+    throw new CliError("the PR number is required: tasklog set-pr --line <n> <number> <file>");
   const number = parsePrNumber(options.number, "the PR number");
   const log = await openLog(options.file, options.config);
   const { view, document, file } = log;
@@ -55,16 +60,25 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
   const id = task.identifier;
   if (id === null) throw new CliError("the task heading has no identifier to give a PR number", file, task.line);
   if (!id.placeholder) {
-    throw new CliError(`the task already has a PR number (${id.text}); set-pr fills in placeholders only`, file, task.line);
+    throw new CliError(
+      `the task already has a PR number (${id.text}); set-pr fills in placeholders only`,
+      file,
+      task.line,
+    );
   }
   const newId = `${id.prefix}-${id.date}:PR${number}`;
   const clash = view.tasks.find((other) => other.identifier?.text === newId);
   if (clash !== undefined) {
-    throw new CliError(`the identifier ${newId} already exists (the task on line ${clash.line}); nothing was changed`, file, task.line);
+    throw new CliError(
+      `the identifier ${newId} already exists (the task on line ${clash.line}); nothing was changed`,
+      file,
+      task.line,
+    );
   }
   const notes = [...log.notes];
   for (const other of view.tasks) {
-    if (other !== task && other.identifier?.pr === number) notes.push(`note: the task on line ${other.line} (${other.identifier.text}) also has PR ${number}`);
+    if (other !== task && other.identifier?.pr === number)
+      notes.push(`note: the task on line ${other.line} (${other.identifier.text}) also has PR ${number}`);
   }
 
   const changes: Change[] = [];
@@ -79,13 +93,25 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
   for (const link of task.links) {
     const placeholder = link.numberPlaceholder;
     if (placeholder === null) continue;
-    edits.push({ line: placeholder.line, column: placeholder.column, before: placeholder.text, after: String(number), what: `PR link in ${link.field}` });
+    edits.push({
+      line: placeholder.line,
+      column: placeholder.column,
+      before: placeholder.text,
+      after: String(number),
+      what: `PR link in ${link.field}`,
+    });
   }
   const sameIdentifier = view.tasks.filter((other) => other.identifier?.text === id.text);
   const mentions = view.tasks.flatMap((other) => other.mentions.filter((mention) => mention.text === id.text));
   if (sameIdentifier.length === 1) {
     for (const mention of mentions) {
-      edits.push({ line: mention.line, column: mention.column, before: mention.text, after: newId, what: `mention${mention.field === null ? "" : ` in ${mention.field}`}` });
+      edits.push({
+        line: mention.line,
+        column: mention.column,
+        before: mention.text,
+        after: newId,
+        what: `mention${mention.field === null ? "" : ` in ${mention.field}`}`,
+      });
     }
   } else if (mentions.length > 0) {
     notes.push(

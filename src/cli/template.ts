@@ -39,9 +39,17 @@ export function templateUrl(host: string, repository: string | undefined, pr: nu
 }
 
 export function buildTask(input: TemplateInput): BuiltTask {
-  const lines: TemplateLine[] = [{ text: `${"#".repeat(input.level)} ${input.status} \u00B7 ${input.identifier} \u00B7 ${input.title}` }, { text: "" }];
+  const lines: TemplateLine[] = [
+    { text: `${"#".repeat(input.level)} ${input.status} \u00B7 ${input.identifier} \u00B7 ${input.title}` },
+    { text: "" },
+  ];
   const toFill: string[] = [];
-  const add = (field: string, value: string | undefined, nested: readonly string[] = [], fill = value === undefined): void => {
+  const add = (
+    field: string,
+    value: string | undefined,
+    nested: readonly string[] = [],
+    fill = value === undefined,
+  ): void => {
     lines.push({ text: value === undefined || value === "" ? `- **${field}**:` : `- **${field}**: ${value}`, field });
     for (const text of nested) lines.push({ text, field });
     if (fill) toFill.push(field);
@@ -57,7 +65,12 @@ export function buildTask(input: TemplateInput): BuiltTask {
         add(field, input.size);
         break;
       case "git plan":
-        add(field, "", ["  - Branch: `<type>/<scope>-<desc>`", "  - Commits:", "    - `<type>(<scope>): <subject>`"], true);
+        add(
+          field,
+          "",
+          ["  - Branch: `<type>/<scope>-<desc>`", "  - Commits:", "    - `<type>(<scope>): <subject>`"],
+          true,
+        );
         break;
       case "pr":
         add(field, `Title \`<type>: <subject>\`; ${url}.`, [], true);

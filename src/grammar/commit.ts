@@ -66,7 +66,12 @@ export type CommitProblemCode =
   | "subject-vague";
 
 /** Problems that mean the header does not have the `<type>(<scope>)!: <subject>` shape at all. */
-export const FORMAT_PROBLEMS: ReadonlySet<CommitProblemCode> = new Set(["type-empty", "scope-unclosed", "separator", "subject-empty"]);
+export const FORMAT_PROBLEMS: ReadonlySet<CommitProblemCode> = new Set([
+  "type-empty",
+  "scope-unclosed",
+  "separator",
+  "subject-empty",
+]);
 
 export interface HeaderFix {
   /** 0-based offset in the header. */
@@ -121,7 +126,16 @@ export function parseHeader(header: string): ParsedHeader {
     if (close === undefined) {
       unclosedScope = true;
       const scope = { offset: open + 1, text: header.slice(open + 1) };
-      return { header, type, scope, unclosedScope, breaking: undefined, prefixEnd: header.length, separator: undefined, subject: undefined };
+      return {
+        header,
+        type,
+        scope,
+        unclosedScope,
+        breaking: undefined,
+        prefixEnd: header.length,
+        separator: undefined,
+        subject: undefined,
+      };
     }
     scope = { offset: open + 1, text: header.slice(open + 1, close) };
     position = close + 1;
@@ -157,14 +171,21 @@ function quote(text: string): string {
 }
 
 function normaliseSubject(text: string): string {
-  return text.trim().replace(/\s+/g, " ").replace(/(?<!\.)\.+$/, "").toLowerCase();
+  return text
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/(?<!\.)\.+$/, "")
+    .toLowerCase();
 }
 
 /** A first word that is a capitalised ordinary word (`Add`, `Remove`): safe to lowercase. */
 const ORDINARY_FIRST_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 
 /** Every problem of `header` under `options`, in order of position. */
-export function checkHeader(header: string, options: CommitOptions): { parsed: ParsedHeader; problems: CommitProblem[] } {
+export function checkHeader(
+  header: string,
+  options: CommitOptions,
+): { parsed: ParsedHeader; problems: CommitProblem[] } {
   const parsed = parseHeader(header);
   const problems: CommitProblem[] = [];
   const length = [...header].length;
@@ -234,10 +255,20 @@ export function checkHeader(header: string, options: CommitOptions): { parsed: P
     const placeholder = PLACEHOLDER.exec(scope.text);
     const words = 'lowercase words joined by "-", "_", "." or "/"';
     if (scope.text === "") {
-      problems.push({ code: "scope-empty", offset: scope.offset - 1, length: 2, message: 'Expected a scope inside the parentheses, or no parentheses; Actual: "()"' });
+      problems.push({
+        code: "scope-empty",
+        offset: scope.offset - 1,
+        length: 2,
+        message: 'Expected a scope inside the parentheses, or no parentheses; Actual: "()"',
+      });
     } else {
       if (HAS_UPPER(scope.text)) {
-        problems.push({ code: "scope-case", offset: scope.offset, length: scope.text.length, message: `Expected a lowercase scope; Actual: "${scope.text}"` });
+        problems.push({
+          code: "scope-case",
+          offset: scope.offset,
+          length: scope.text.length,
+          message: `Expected a lowercase scope; Actual: "${scope.text}"`,
+        });
       }
       const lower = scope.text.toLowerCase();
       if (placeholder !== null && PLACEHOLDER_WORD.test((placeholder[1] as string).toLowerCase())) {
@@ -261,7 +292,11 @@ export function checkHeader(header: string, options: CommitOptions): { parsed: P
   }
 
   const separator = parsed.separator;
-  if (separator !== undefined && separator.text !== SEPARATOR && !(separator.text === ":" && parsed.subject?.text === "")) {
+  if (
+    separator !== undefined &&
+    separator.text !== SEPARATOR &&
+    !(separator.text === ":" && parsed.subject?.text === "")
+  ) {
     problems.push({
       code: "separator",
       offset: separator.offset,

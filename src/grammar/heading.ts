@@ -87,7 +87,13 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
       if (title !== undefined) missingSeparators.push(idEnd);
       return { status, id: { offset: idMatch.index, text: idMatch[0] }, title, separators, missingSeparators };
     }
-    return { status: trimmedPart(text, 0, text.length), id: undefined, title: undefined, separators, missingSeparators: [] };
+    return {
+      status: trimmedPart(text, 0, text.length),
+      id: undefined,
+      title: undefined,
+      separators,
+      missingSeparators: [],
+    };
   }
   const status = trimmedPart(text, 0, first.offset);
   const afterFirst = first.offset + first.text.length;
@@ -132,7 +138,6 @@ export function parseTaskHeading(text: string): ParsedTaskHeading {
   return { status, id, title, separators, missingSeparators: [] };
 }
 
-
 /**
  * Does the identifier have a space inside: written with one (`tv-2025-10-03: PR45` between two
  * separators), or followed, where a separator is missing, by a word that continues it (`PR45`, `42`)?
@@ -141,7 +146,11 @@ export function spaceInsideIdentifier(parsed: ParsedTaskHeading): boolean {
   const { id, title } = parsed;
   if (id === undefined) return false;
   if (/\s/.test(id.text)) return true;
-  return title !== undefined && parsed.missingSeparators.includes(id.offset + id.text.length) && ID_CONTINUATION.test(title.text);
+  return (
+    title !== undefined &&
+    parsed.missingSeparators.includes(id.offset + id.text.length) &&
+    ID_CONTINUATION.test(title.text)
+  );
 }
 
 /**
@@ -161,7 +170,8 @@ export function unreadablePart(parsed: ParsedTaskHeading, statuses: readonly str
   if (identifier === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(identifier.dateText) || identifier.suffix.text === "") {
     return `"${id.text}" does not read as an identifier`;
   }
-  if (splitAfterId && !CLEAR_SUFFIX.test(identifier.suffix.text)) return `cannot tell where the identifier "${id.text}" ends`;
+  if (splitAfterId && !CLEAR_SUFFIX.test(identifier.suffix.text))
+    return `cannot tell where the identifier "${id.text}" ends`;
   if (title === undefined) return "the heading has no title";
   return undefined;
 }

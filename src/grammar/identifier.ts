@@ -84,7 +84,8 @@ export function mayMention(text: string): boolean {
     return code >= 48 && code <= 57;
   };
   for (let colon = text.indexOf(":"); colon !== -1; colon = text.indexOf(":", colon + 1)) {
-    if (colon >= 6 && isDigit(colon - 1) && isDigit(colon - 2) && text.charCodeAt(colon - 3) === 45 /* - */) return true;
+    if (colon >= 6 && isDigit(colon - 1) && isDigit(colon - 2) && text.charCodeAt(colon - 3) === 45 /* - */)
+      return true;
   }
   return false;
 }

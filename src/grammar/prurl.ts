@@ -80,7 +80,9 @@ export function isValidRepo(repo: string): boolean {
 
 /** A host name with an optional port, e.g. `github.com` or `ghe.example.com:8443`. */
 export function isValidHost(host: string): boolean {
-  return /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/.test(host);
+  return /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::\d{1,5})?$/.test(
+    host,
+  );
 }
 
 export interface PrLink {
@@ -183,6 +185,11 @@ export function classifyUrl(url: string, hosts: readonly string[] = [DEFAULT_HOS
 }
 
 /** The canonical PR URL, for messages; unknown parts stay as `<owner>` / `<repo>`. */
-export function prUrl(number: number | string, host: string = DEFAULT_HOST, owner = "<owner>", repo = "<repo>"): string {
+export function prUrl(
+  number: number | string,
+  host: string = DEFAULT_HOST,
+  owner = "<owner>",
+  repo = "<repo>",
+): string {
   return `https://${host}/${owner}/${repo}/pull/${number}`;
 }

@@ -102,7 +102,12 @@ export function checkRefFormat(refname: string, options: RefFormatOptions = {}):
         problems.push({ rule: "leading-dot", offset: start, length: 1, message: 'a component may not begin with "."' });
       }
       if (component.endsWith(".lock")) {
-        problems.push({ rule: "lock-suffix", offset: end - 5, length: 5, message: 'a component may not end with ".lock"' });
+        problems.push({
+          rule: "lock-suffix",
+          offset: end - 5,
+          length: 5,
+          message: 'a component may not end with ".lock"',
+        });
       }
     }
     for (let i = start; i < end; i++) {
@@ -113,19 +118,39 @@ export function checkRefFormat(refname: string, options: RefFormatOptions = {}):
       } else if (char === "{" && previous === "@") {
         problems.push({ rule: "at-brace", offset: i - 1, length: 2, message: 'a refname may not contain "@{"' });
       } else if (isControl(char)) {
-        problems.push({ rule: "control-character", offset: i, length: 1, message: `a refname may not contain a ${describeChar(char)}` });
+        problems.push({
+          rule: "control-character",
+          offset: i,
+          length: 1,
+          message: `a refname may not contain a ${describeChar(char)}`,
+        });
       } else if (FORBIDDEN.has(char)) {
-        problems.push({ rule: "forbidden-character", offset: i, length: 1, message: `a refname may not contain ${describeChar(char)}` });
+        problems.push({
+          rule: "forbidden-character",
+          offset: i,
+          length: 1,
+          message: `a refname may not contain ${describeChar(char)}`,
+        });
       }
     }
     if (slash === -1) break;
     start = slash + 1;
   }
   if (refname.endsWith(".")) {
-    problems.push({ rule: "trailing-dot", offset: refname.length - 1, length: 1, message: 'a refname may not end with "."' });
+    problems.push({
+      rule: "trailing-dot",
+      offset: refname.length - 1,
+      length: 1,
+      message: 'a refname may not end with "."',
+    });
   }
   if (!options.allowOnelevel && components < 2) {
-    problems.push({ rule: "one-level", offset: 0, length: refname.length, message: 'a refname needs at least one "/"' });
+    problems.push({
+      rule: "one-level",
+      offset: 0,
+      length: refname.length,
+      message: 'a refname needs at least one "/"',
+    });
   }
   return problems.sort((a, b) => a.offset - b.offset);
 }

@@ -13,9 +13,41 @@
 
 /** Abbreviations after which a period does not end a sentence (compared case-insensitively). */
 export const ABBREVIATIONS: readonly string[] = Object.freeze([
-  "e.g.", "i.e.", "vs.", "etc.", "cf.", "viz.", "approx.", "incl.", "esp.", "resp.", "a.k.a.", "w.r.t.",
-  "et al.", "al.", "ca.", "min.", "max.", "avg.", "dept.", "fig.", "eq.", "sec.", "ch.",
-  "mr.", "mrs.", "ms.", "dr.", "prof.", "st.", "jr.", "sr.", "inc.", "ltd.", "co.", "corp.",
+  "e.g.",
+  "i.e.",
+  "vs.",
+  "etc.",
+  "cf.",
+  "viz.",
+  "approx.",
+  "incl.",
+  "esp.",
+  "resp.",
+  "a.k.a.",
+  "w.r.t.",
+  "et al.",
+  "al.",
+  "ca.",
+  "min.",
+  "max.",
+  "avg.",
+  "dept.",
+  "fig.",
+  "eq.",
+  "sec.",
+  "ch.",
+  "mr.",
+  "mrs.",
+  "ms.",
+  "dr.",
+  "prof.",
+  "st.",
+  "jr.",
+  "sr.",
+  "inc.",
+  "ltd.",
+  "co.",
+  "corp.",
 ]);
 
 export interface Sentence {
@@ -91,10 +123,16 @@ function isAbbreviation(masked: string, period: number): boolean {
   const from = Math.max(0, period + 1 - LOOK_BACK);
   const cut = from > 0 && !/\s/.test(masked[from - 1] as string);
   const before = masked.slice(from, period + 1);
-  const whole = (match: RegExpExecArray | null): string => (match === null || (cut && match.index === 0) ? "" : (match[1] as string));
-  const word = whole(/(?<!\S)(\S+)$/.exec(before)).replace(/^["'‘“([*_]+/, "").toLowerCase();
+  const whole = (match: RegExpExecArray | null): string =>
+    match === null || (cut && match.index === 0) ? "" : (match[1] as string);
+  const word = whole(/(?<!\S)(\S+)$/.exec(before))
+    .replace(/^["'‘“([*_]+/, "")
+    .toLowerCase();
   if (ABBREVIATIONS.includes(word)) return true;
-  const twoWords = whole(/(?<!\S)(\S+\s+\S+)$/.exec(before)).replace(/^["'‘“([*_]+/, "").replace(/\s+/g, " ").toLowerCase();
+  const twoWords = whole(/(?<!\S)(\S+\s+\S+)$/.exec(before))
+    .replace(/^["'‘“([*_]+/, "")
+    .replace(/\s+/g, " ")
+    .toLowerCase();
   return ABBREVIATIONS.includes(twoWords);
 }
 

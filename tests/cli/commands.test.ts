@@ -12,7 +12,9 @@ import { entries, lintPack } from "../harness.js";
 import { sandbox } from "./run.js";
 
 const CLEAN = readFileSync(join(import.meta.dirname, "..", "e2e", "fixtures", "tv-tasks.clean.md"), "utf8");
-const schema = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "docs", "cli", "export.schema.json"), "utf8")) as object;
+const schema = JSON.parse(
+  readFileSync(join(import.meta.dirname, "..", "..", "docs", "cli", "export.schema.json"), "utf8"),
+) as object;
 const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
 const LOG_WITH_PLACEHOLDERS = `# tv-tasks
@@ -80,25 +82,34 @@ describe("tasklog init", () => {
       config: { extends: "markdownlint-rule-tasklog/recommended" },
       ignores: ["node_modules/**"],
     });
-    expect(JSON.parse(box.read(".vscode/settings.json"))).toEqual({ "editor.codeActionsOnSave": { "source.fixAll.markdownlint": "explicit" } });
-    expect(JSON.parse(box.read(".vscode/extensions.json"))).toEqual({ recommendations: ["DavidAnson.vscode-markdownlint"] });
-    const snippets = JSON.parse(box.read(".vscode/tasklog.code-snippets")) as Record<string, { prefix: string[]; body: string[]; scope: string }>;
+    expect(JSON.parse(box.read(".vscode/settings.json"))).toEqual({
+      "editor.codeActionsOnSave": { "source.fixAll.markdownlint": "explicit" },
+    });
+    expect(JSON.parse(box.read(".vscode/extensions.json"))).toEqual({
+      recommendations: ["DavidAnson.vscode-markdownlint"],
+    });
+    const snippets = JSON.parse(box.read(".vscode/tasklog.code-snippets")) as Record<
+      string,
+      { prefix: string[]; body: string[]; scope: string }
+    >;
     expect(Object.keys(snippets)).toEqual(["tasklog: Open task", "tasklog: Deferred task"]);
     const open = snippets["tasklog: Open task"];
     expect(open?.scope).toBe("markdown");
-    expect(open?.body[0]).toBe("### Open · ${1:tv}-${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}:PR${2:??} · ${3:Short title}");
-    expect(open?.body.filter((line) => line.startsWith("- **")).map((line) => /\*\*(.+?)\*\*/.exec(line)?.[1])).toEqual([
-      "Summary", "Priority", "Size", "Meta?", "Dependencies", "Next steps", "Validation", "Git plan", "PR",
-    ]);
+    expect(open?.body[0]).toBe(
+      "### Open · ${1:tv}-${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}:PR${2:??} · ${3:Short title}",
+    );
+    expect(open?.body.filter((line) => line.startsWith("- **")).map((line) => /\*\*(.+?)\*\*/.exec(line)?.[1])).toEqual(
+      ["Summary", "Priority", "Size", "Meta?", "Dependencies", "Next steps", "Validation", "Git plan", "PR"],
+    );
     expect(result.stdout).not.toMatch(/pre-commit/);
   });
 
   it("never overwrites a file without --force; with --force it does and says so", async () => {
-    const box = sandbox({ ".vscode/settings.json": "{ \"mine\": true }\n" });
+    const box = sandbox({ ".vscode/settings.json": '{ "mine": true }\n' });
     const first = await box.run(["init"]);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^kept \.vscode\/settings\.json \(it exists; --force overwrites it\)$/m);
-    expect(box.read(".vscode/settings.json")).toBe("{ \"mine\": true }\n");
+    expect(box.read(".vscode/settings.json")).toBe('{ "mine": true }\n');
     const again = await box.run(["init"]);
     expect(again.stdout.split("\n").filter((line) => line.startsWith("kept "))).toHaveLength(4);
     const forced = await box.run(["init", "--force"]);
@@ -110,7 +121,9 @@ describe("tasklog init", () => {
     const box = sandbox();
     const result = await box.run(["init", "--preset", "inline", "--prefix", "ab", "--pre-commit"]);
     expect(result.code).toBe(0);
-    const preset = JSON.parse(readFileSync(join(import.meta.dirname, "..", "..", "presets", "recommended.json"), "utf8")) as Record<string, unknown>;
+    const preset = JSON.parse(
+      readFileSync(join(import.meta.dirname, "..", "..", "presets", "recommended.json"), "utf8"),
+    ) as Record<string, unknown>;
     const config = parseJsonc(box.read(".markdownlint-cli2.jsonc"), "x") as { config: Record<string, unknown> };
     expect(config.config).toEqual({ ...preset, tasklog: { prefix: ["ab"] } });
     expect(box.read(".pre-commit-config.yaml")).toMatch(/- id: markdownlint-tasklog/);
@@ -121,7 +134,9 @@ describe("tasklog init", () => {
 
   it("snippets follow the statuses of a configuration it keeps", async () => {
     const box = sandbox({
-      ".markdownlint-cli2.jsonc": JSON.stringify({ config: { tasklog: { statuses: { Doing: ["Summary", "Owner"] } } } }),
+      ".markdownlint-cli2.jsonc": JSON.stringify({
+        config: { tasklog: { statuses: { Doing: ["Summary", "Owner"] } } },
+      }),
     });
     const result = await box.run(["init"]);
     expect(result.stdout).toMatch(/^kept \.markdownlint-cli2\.jsonc/m);
@@ -144,7 +159,22 @@ describe("tasklog init", () => {
 describe("tasklog new", () => {
   it("adds the task at the top of its section, moves the stamp forward, lists what to fill in", async () => {
     const box = sandbox({ "tv-tasks.md": CLEAN });
-    const result = await box.run(["new", "--status", "Open", "--title", "Add the tasklog command", "--pr", "52", "--date", "2025-10-12", "--priority", "p1", "--size", "M", "tv-tasks.md"]);
+    const result = await box.run([
+      "new",
+      "--status",
+      "Open",
+      "--title",
+      "Add the tasklog command",
+      "--pr",
+      "52",
+      "--date",
+      "2025-10-12",
+      "--priority",
+      "p1",
+      "--size",
+      "M",
+      "tv-tasks.md",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(
@@ -181,19 +211,45 @@ describe("tasklog new", () => {
       [...CLEAN.split("\n").slice(0, 5), ...CLEAN.split("\n").slice(6, 7), ...CLEAN.split("\n").slice(7)].join("\n"),
     );
     // The linter reports only the fields left to fill in.
-    expect(entries(lintPack(after))).toEqual(["TL004:10", "TL004:13", "TL004:14", "TL004:15", "TL004:16", "TL005:18", "TL006:20", "TL006:21"]);
+    expect(entries(lintPack(after))).toEqual([
+      "TL004:10",
+      "TL004:13",
+      "TL004:14",
+      "TL004:15",
+      "TL004:16",
+      "TL005:18",
+      "TL006:20",
+      "TL006:21",
+    ]);
   });
 
   it("without --pr: a placeholder, and it says so; an older date leaves the stamp; today is the default date", async () => {
     const box = sandbox({ "tv-tasks.md": CLEAN });
-    const result = await box.run(["new", "--status", "deferred", "--title", "Expand the CI matrix", "--date", "2025-10-01", "tv-tasks.md"]);
+    const result = await box.run([
+      "new",
+      "--status",
+      "deferred",
+      "--title",
+      "Expand the CI matrix",
+      "--date",
+      "2025-10-01",
+      "tv-tasks.md",
+    ]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^tv-tasks\.md:45: added ### Deferred · tv-2025-10-01:PR\?\? · Expand the CI matrix$/m);
-    expect(result.stdout).toMatch(/no --pr given: the identifier has the placeholder PR\?\? \(TL002 reports it\); once the PR exists: tasklog set-pr --line 45 <number> tv-tasks\.md/);
+    expect(result.stdout).toMatch(
+      /^tv-tasks\.md:45: added ### Deferred · tv-2025-10-01:PR\?\? · Expand the CI matrix$/m,
+    );
+    expect(result.stdout).toMatch(
+      /no --pr given: the identifier has the placeholder PR\?\? \(TL002 reports it\); once the PR exists: tasklog set-pr --line 45 <number> tv-tasks\.md/,
+    );
     expect(result.stdout).not.toMatch(/section stamp/);
     expect(box.read("tv-tasks.md")).toMatch(/^## Deferred tasks \(updated 2025-10-03\)$/m);
-    expect(box.read("tv-tasks.md")).toMatch(/^- \*\*PR status\*\*: <https:\/\/github\.com\/acme\/ml-playground\/pull\/###> \(in Draft\)\.$/m);
-    const today = await box.run(["new", "--status", "Open", "--title", "Today's task", "tv-tasks.md"], { today: "2025-11-02" });
+    expect(box.read("tv-tasks.md")).toMatch(
+      /^- \*\*PR status\*\*: <https:\/\/github\.com\/acme\/ml-playground\/pull\/###> \(in Draft\)\.$/m,
+    );
+    const today = await box.run(["new", "--status", "Open", "--title", "Today's task", "tv-tasks.md"], {
+      today: "2025-11-02",
+    });
     expect(today.stdout).toMatch(/added ### Open · tv-2025-11-02:PR\?\? · Today's task/);
     expect(today.stdout).toMatch(/section stamp 2025-10-05 -> 2025-11-02/);
   });
@@ -201,20 +257,54 @@ describe("tasklog new", () => {
   it("keeps CRLF line endings and a byte order mark", async () => {
     const crlf = `\uFEFF${CLEAN.replace(/\n/g, "\r\n")}`;
     const box = sandbox({ "tv-tasks.md": crlf });
-    const result = await box.run(["new", "--status", "Open", "--title", "Keep endings", "--pr", "60", "--date", "2025-10-06", "tv-tasks.md"]);
+    const result = await box.run([
+      "new",
+      "--status",
+      "Open",
+      "--title",
+      "Keep endings",
+      "--pr",
+      "60",
+      "--date",
+      "2025-10-06",
+      "tv-tasks.md",
+    ]);
     expect(result.code).toBe(0);
     const after = box.read("tv-tasks.md");
     expect(after.startsWith("\uFEFF# tv-tasks\r\n")).toBe(true);
     expect(after.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
     const lf = sandbox({ "tv-tasks.md": CLEAN });
-    await lf.run(["new", "--status", "Open", "--title", "Keep endings", "--pr", "60", "--date", "2025-10-06", "tv-tasks.md"]);
+    await lf.run([
+      "new",
+      "--status",
+      "Open",
+      "--title",
+      "Keep endings",
+      "--pr",
+      "60",
+      "--date",
+      "2025-10-06",
+      "tv-tasks.md",
+    ]);
     expect(after).toBe(`\uFEFF${lf.read("tv-tasks.md").replace(/\n/g, "\r\n")}`);
   });
 
   it("a section without tasks gets the task after its text", async () => {
-    const log = "# Log\n\n## Open tasks (updated 2025-10-01)\n\nIntro text.\n\n## Deferred tasks (updated 2025-10-01)\n\n### Deferred · tv-2025-10-01:PR3 · Wait\n\n- **Summary**: Wait.\n";
+    const log =
+      "# Log\n\n## Open tasks (updated 2025-10-01)\n\nIntro text.\n\n## Deferred tasks (updated 2025-10-01)\n\n### Deferred · tv-2025-10-01:PR3 · Wait\n\n- **Summary**: Wait.\n";
     const box = sandbox({ "log.md": log });
-    const result = await box.run(["new", "--status", "Open", "--title", "First", "--pr", "4", "--date", "2025-10-01", "log.md"]);
+    const result = await box.run([
+      "new",
+      "--status",
+      "Open",
+      "--title",
+      "First",
+      "--pr",
+      "4",
+      "--date",
+      "2025-10-01",
+      "log.md",
+    ]);
     expect(result.stdout).toMatch(/^log\.md:7: added/);
     const lines = box.read("log.md").split("\n");
     expect(lines.slice(4, 8)).toEqual(["Intro text.", "", "### Open · tv-2025-10-01:PR4 · First", ""]);
@@ -224,7 +314,10 @@ describe("tasklog new", () => {
   it("refuses, exit code 2 and the file unchanged: an existing identifier, an unknown status, a bad date, a missing section, a title with a period", async () => {
     const box = sandbox({ "tv-tasks.md": CLEAN, "notes.md": "# Notes\n\n## Meeting\n\nText.\n" });
     const cases: [string[], RegExp][] = [
-      [["--status", "Open", "--title", "Again", "--pr", "41", "--date", "2025-10-03"], /^tasklog: tv-tasks\.md:8: the identifier tv-2025-10-03:PR41 already exists \(the task on line 8\); nothing was changed$/m],
+      [
+        ["--status", "Open", "--title", "Again", "--pr", "41", "--date", "2025-10-03"],
+        /^tasklog: tv-tasks\.md:8: the identifier tv-2025-10-03:PR41 already exists \(the task on line 8\); nothing was changed$/m,
+      ],
       [["--status", "Blocked", "--title", "X"], /unknown status "Blocked"; the configuration defines Open, Deferred/],
       [["--status", "Open", "--title", "X", "--date", "2025-02-30"], /--date expects a real calendar date/],
       [["--status", "Open", "--title", "X."], /trailing period/],
@@ -245,7 +338,9 @@ describe("tasklog new", () => {
     const missing = await box.run(["new", "--status", "Open", "--title", "X", "missing.md"]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^tasklog: missing\.md: cannot read the file \(ENOENT\)/);
-    const noSection = sandbox({ "log.md": "# Log\n\n## Open tasks (updated 2025-10-01)\n\n### Open · tv-2025-10-01:PR1 · One\n" });
+    const noSection = sandbox({
+      "log.md": "# Log\n\n## Open tasks (updated 2025-10-01)\n\n### Open · tv-2025-10-01:PR1 · One\n",
+    });
     const result = await noSection.run(["new", "--status", "Deferred", "--title", "X", "log.md"]);
     expect(result.stderr).toMatch(/no "Deferred tasks" section/);
   });
@@ -262,16 +357,47 @@ describe("tasklog new", () => {
   },
 }
 `;
-    const log = "# Log\n\n## Doing tasks (updated 2025-10-01)\n\n### Doing · ab-2025-10-01:PR1 · First\n\n- **Summary**: One.\n- **Owner**: Me.\n- **Priority**: P1\n";
+    const log =
+      "# Log\n\n## Doing tasks (updated 2025-10-01)\n\n### Doing · ab-2025-10-01:PR1 · First\n\n- **Summary**: One.\n- **Owner**: Me.\n- **Priority**: P1\n";
     const box = sandbox({ ".markdownlint-cli2.jsonc": config, "docs/log.md": log });
-    const result = await box.run(["new", "--status", "doing", "--title", "Second", "--pr", "2", "--date", "2025-10-02", "docs/log.md"]);
+    const result = await box.run([
+      "new",
+      "--status",
+      "doing",
+      "--title",
+      "Second",
+      "--pr",
+      "2",
+      "--date",
+      "2025-10-02",
+      "docs/log.md",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/added ### Doing · ab-2025-10-02:PR2 · Second/);
-    expect(result.stdout).toMatch(/left for you to fill in: Summary \(line 7\), Owner \(line 8\), Priority \(line 9\)$/m);
+    expect(result.stdout).toMatch(
+      /left for you to fill in: Summary \(line 7\), Owner \(line 8\), Priority \(line 9\)$/m,
+    );
     expect(box.read("docs/log.md").split("\n").slice(4, 11)).toEqual([
-      "### Doing · ab-2025-10-02:PR2 · Second", "", "- **Summary**:", "- **Owner**:", "- **Priority**:", "", "### Doing · ab-2025-10-01:PR1 · First",
+      "### Doing · ab-2025-10-02:PR2 · Second",
+      "",
+      "- **Summary**:",
+      "- **Owner**:",
+      "- **Priority**:",
+      "",
+      "### Doing · ab-2025-10-01:PR1 · First",
     ]);
-    const other = await box.run(["new", "--status", "Doing", "--title", "Third", "--prefix", "tv", "--date", "2025-10-02", "docs/log.md"]);
+    const other = await box.run([
+      "new",
+      "--status",
+      "Doing",
+      "--title",
+      "Third",
+      "--prefix",
+      "tv",
+      "--date",
+      "2025-10-02",
+      "docs/log.md",
+    ]);
     expect(other.stdout).toMatch(/tv-2025-10-02:PR\?\?/);
     expect((await box.run(["new", "--status", "Doing", "--title", "X", "--prefix", "zz", "docs/log.md"])).code).toBe(2);
   });
@@ -281,9 +407,11 @@ describe("tasklog new", () => {
     const box = sandbox({ ".markdownlint-cli2.jsonc": config, "tv-tasks.md": CLEAN });
     const result = await box.run(["new", "--status", "Open", "--title", "X", "tv-tasks.md"]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^tasklog: .*\.markdownlint-cli2\.jsonc:4: bad configuration: Option "prefix" expects lowercase letters only/);
+    expect(result.stderr).toMatch(
+      /^tasklog: .*\.markdownlint-cli2\.jsonc:4: bad configuration: Option "prefix" expects lowercase letters only/,
+    );
     expect(box.read("tv-tasks.md")).toBe(CLEAN);
-    box.write(".markdownlint-cli2.jsonc", "{\n  \"config\": {\n    \"TL002\": {\n  }\n");
+    box.write(".markdownlint-cli2.jsonc", '{\n  "config": {\n    "TL002": {\n  }\n');
     const broken = await box.run(["list", "tv-tasks.md"]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/\.markdownlint-cli2\.jsonc(:\d+)?: invalid JSON in the configuration/);
@@ -304,7 +432,9 @@ describe("tasklog set-pr", () => {
         "",
       ].join("\n"),
     );
-    expect(box.read("tv-tasks.md")).toBe(LOG_WITH_PLACEHOLDERS.replace(/tv-2025-10-05:PR\?\?/g, "tv-2025-10-05:PR52").replace("pull/###", "pull/52"));
+    expect(box.read("tv-tasks.md")).toBe(
+      LOG_WITH_PLACEHOLDERS.replace(/tv-2025-10-05:PR\?\?/g, "tv-2025-10-05:PR52").replace("pull/###", "pull/52"),
+    );
   });
 
   it("mentions of a placeholder identifier several tasks share are left, and it says so", async () => {
@@ -313,16 +443,28 @@ describe("tasklog set-pr", () => {
     const result = await box.run(["set-pr", "--line", "11", "53", "tv-tasks.md"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("tv-tasks.md:11: identifier: tv-2025-10-05:PR?? -> tv-2025-10-05:PR53\n");
-    expect(result.stderr).toMatch(/2 mentions of tv-2025-10-05:PR\?\? left as they are \(lines 14, 21\): 2 tasks have that placeholder identifier/);
-    expect(box.read("tv-tasks.md")).toBe(log.replace("### Open · tv-2025-10-05:PR?? · Accelerate test execution\n\n- **Summary**: A second", "### Open · tv-2025-10-05:PR53 · Accelerate test execution\n\n- **Summary**: A second"));
+    expect(result.stderr).toMatch(
+      /2 mentions of tv-2025-10-05:PR\?\? left as they are \(lines 14, 21\): 2 tasks have that placeholder identifier/,
+    );
+    expect(box.read("tv-tasks.md")).toBe(
+      log.replace(
+        "### Open · tv-2025-10-05:PR?? · Accelerate test execution\n\n- **Summary**: A second",
+        "### Open · tv-2025-10-05:PR53 · Accelerate test execution\n\n- **Summary**: A second",
+      ),
+    );
   });
 
   it("--title picks the task by title; a title several tasks have is refused", async () => {
     const box = sandbox({ "tv-tasks.md": LOG_WITH_PLACEHOLDERS });
     const shared = await box.run(["set-pr", "--title", "Accelerate test execution", "52", "tv-tasks.md"]);
     expect(shared.code).toBe(2);
-    expect(shared.stderr).toMatch(/2 tasks have the title "Accelerate test execution" \(lines 5, 11\); choose one with --line/);
-    const log = LOG_WITH_PLACEHOLDERS.replace("PR?? · Accelerate test execution\n\n- **Summary**: A second", "PR?? · Another title\n\n- **Summary**: A second");
+    expect(shared.stderr).toMatch(
+      /2 tasks have the title "Accelerate test execution" \(lines 5, 11\); choose one with --line/,
+    );
+    const log = LOG_WITH_PLACEHOLDERS.replace(
+      "PR?? · Accelerate test execution\n\n- **Summary**: A second",
+      "PR?? · Another title\n\n- **Summary**: A second",
+    );
     box.write("tv-tasks.md", log);
     const result = await box.run(["set-pr", "--title", "another title", "54", "tv-tasks.md"]);
     expect(result.code).toBe(0);
@@ -333,7 +475,10 @@ describe("tasklog set-pr", () => {
     const log = LOG_WITH_PLACEHOLDERS.replace("tv-2025-10-03:PR35", "tv-2025-10-05:PR35");
     const box = sandbox({ "tv-tasks.md": log });
     const cases: [string[], RegExp][] = [
-      [["--line", "5", "35"], /^tasklog: tv-tasks\.md:5: the identifier tv-2025-10-05:PR35 already exists \(the task on line 18\); nothing was changed$/m],
+      [
+        ["--line", "5", "35"],
+        /^tasklog: tv-tasks\.md:5: the identifier tv-2025-10-05:PR35 already exists \(the task on line 18\); nothing was changed$/m,
+      ],
       [["--line", "18", "36"], /^tasklog: tv-tasks\.md:18: the task already has a PR number \(tv-2025-10-05:PR35\)/],
       [["--line", "2", "36"], /^tasklog: tv-tasks\.md:2: no task heading or task body on this line/],
       [["--line", "5", "036"], /PR number such as 52/],
@@ -352,7 +497,9 @@ describe("tasklog set-pr", () => {
   it("--dry-run prints the changes and writes nothing", async () => {
     const box = sandbox({ "tv-tasks.md": LOG_WITH_PLACEHOLDERS });
     const result = await box.run(["set-pr", "--dry-run", "--line", "5", "52", "tv-tasks.md"]);
-    expect(result.stdout).toMatch(/identifier: tv-2025-10-05:PR\?\? -> tv-2025-10-05:PR52\n[\s\S]*\(dry run: nothing was written\)\n$/);
+    expect(result.stdout).toMatch(
+      /identifier: tv-2025-10-05:PR\?\? -> tv-2025-10-05:PR52\n[\s\S]*\(dry run: nothing was written\)\n$/,
+    );
     expect(box.read("tv-tasks.md")).toBe(LOG_WITH_PLACEHOLDERS);
   });
 });
@@ -376,13 +523,37 @@ describe("tasklog list and export", () => {
 
   it("filters by status, priority and size (repeated or comma-separated, any case)", async () => {
     const box = sandbox({ "tv-tasks.md": CLEAN });
-    const all = JSON.parse((await box.run(["list", "--json", "tv-tasks.md"])).stdout) as { tasks: { line: number; priority: string }[] };
-    expect(all.tasks.map((task) => [task.line, task.priority])).toEqual([[8, "P0"], [26, "P1"], [45, "P0"]]);
+    const all = JSON.parse((await box.run(["list", "--json", "tv-tasks.md"])).stdout) as {
+      tasks: { line: number; priority: string }[];
+    };
+    expect(all.tasks.map((task) => [task.line, task.priority])).toEqual([
+      [8, "P0"],
+      [26, "P1"],
+      [45, "P0"],
+    ]);
     const byStatus = await box.run(["list", "--status", "deferred", "tv-tasks.md"]);
     expect(byStatus.stdout).toMatch(/^1 task of 3$/m);
-    const byPriority = JSON.parse((await box.run(["export", "--json", "--priority", "p0", "tv-tasks.md"])).stdout) as { tasks: { line: number }[] };
+    const byPriority = JSON.parse((await box.run(["export", "--json", "--priority", "p0", "tv-tasks.md"])).stdout) as {
+      tasks: { line: number }[];
+    };
     expect(byPriority.tasks.map((task) => task.line)).toEqual([8, 45]);
-    const both = JSON.parse((await box.run(["list", "--json", "--status", "Open,Deferred", "--size", "m", "--priority", "P1", "--priority", "P0", "tv-tasks.md"])).stdout) as { tasks: unknown[] };
+    const both = JSON.parse(
+      (
+        await box.run([
+          "list",
+          "--json",
+          "--status",
+          "Open,Deferred",
+          "--size",
+          "m",
+          "--priority",
+          "P1",
+          "--priority",
+          "P0",
+          "tv-tasks.md",
+        ])
+      ).stdout,
+    ) as { tasks: unknown[] };
     expect(both.tasks).toHaveLength(2);
     const none = await box.run(["list", "--size", "XS", "tv-tasks.md"]);
     expect(none.stdout).toBe("0 tasks of 3\n");
@@ -415,7 +586,11 @@ describe("tasklog list and export", () => {
       prTitle: "test: establish regression suite",
       prUrl: null,
     });
-    expect(document.tasks[2]).toMatchObject({ status: "Deferred", pr: 35, prUrl: "https://github.com/acme/ml-playground/pull/35" });
+    expect(document.tasks[2]).toMatchObject({
+      status: "Deferred",
+      pr: 35,
+      prUrl: "https://github.com/acme/ml-playground/pull/35",
+    });
     const withoutJson = await box.run(["export", "tv-tasks.md"]);
     expect(withoutJson.code).toBe(2);
     expect(withoutJson.stderr).toMatch(/export writes JSON/);

@@ -26,13 +26,19 @@ describe("parseJsonc", () => {
 
 describe("rule keys, as markdownlint applies them", () => {
   it("the tasklog tag configures every rule; a later rule key replaces it for that rule; default is not a rule's options", () => {
-    const config = { default: true, tasklog: { prefix: ["ab"], statuses: { Doing: ["Summary"] } }, "task-id": { severity: "warning", prefix: ["cd"] } };
+    const config = {
+      default: true,
+      tasklog: { prefix: ["ab"], statuses: { Doing: ["Summary"] } },
+      "task-id": { severity: "warning", prefix: ["cd"] },
+    };
     expect(ruleConfig(config, "TL002").value).toEqual({ prefix: ["cd"] });
     expect(ruleConfig(config, "TL003").value).toEqual({ prefix: ["ab"], statuses: { Doing: ["Summary"] } });
     expect(optionsFromConfig(config).options).toEqual({ statuses: { Doing: ["Summary"] }, prefix: ["cd"] });
     // A boolean after the tag resets that rule to its defaults, as in markdownlint.
     expect(ruleConfig({ tasklog: { prefix: ["ab"] }, TL002: true }, "TL002").value).toEqual({});
-    expect(ruleConfig({ TL002: { prefix: ["ab"] }, tasklog: { prefix: ["zz"] } }, "TL002").value).toEqual({ prefix: ["zz"] });
+    expect(ruleConfig({ TL002: { prefix: ["ab"] }, tasklog: { prefix: ["zz"] } }, "TL002").value).toEqual({
+      prefix: ["zz"],
+    });
   });
 });
 
@@ -41,7 +47,10 @@ describe("loadConfig", () => {
     const root = mkdtempSync(join(tmpdir(), "tasklog-config-"));
     mkdirSync(join(root, "docs", "logs"), { recursive: true });
     writeFileSync(join(root, "base.json"), JSON.stringify({ tasklog: { prefix: ["ab"] } }));
-    writeFileSync(join(root, ".markdownlint-cli2.jsonc"), `{ "config": { "extends": "./base.json", "TL006": { "types": ["feat"] } } }`);
+    writeFileSync(
+      join(root, ".markdownlint-cli2.jsonc"),
+      `{ "config": { "extends": "./base.json", "TL006": { "types": ["feat"] } } }`,
+    );
     const found = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"));
     expect(found.file).toBe(join(root, ".markdownlint-cli2.jsonc"));
     expect(found.options).toEqual({ prefix: ["ab"], types: ["feat"] });

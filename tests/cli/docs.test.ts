@@ -57,9 +57,12 @@ export function shellWords(line: string): string[] {
   return words;
 }
 
-const option = (info: string, name: string): string | undefined => new RegExp(`(?:^|\\s)${name}=(\\S+)`).exec(info)?.[1];
+const option = (info: string, name: string): string | undefined =>
+  new RegExp(`(?:^|\\s)${name}=(\\S+)`).exec(info)?.[1];
 
-const pages = readdirSync(docsDir).filter((file) => file.endsWith(".md") && file !== "README.md").sort();
+const pages = readdirSync(docsDir)
+  .filter((file) => file.endsWith(".md") && file !== "README.md")
+  .sort();
 
 describe("docs/cli examples", () => {
   it("has a page per command", () => {
@@ -80,7 +83,10 @@ describe("docs/cli examples", () => {
           let text = box.read(result);
           if (range !== undefined) {
             const [from, to] = range.split("-").map(Number) as [number, number];
-            text = `${text.split("\n").slice(from - 1, to).join("\n")}\n`;
+            text = `${text
+              .split("\n")
+              .slice(from - 1, to)
+              .join("\n")}\n`;
           }
           expect(text, `${page}:${fence.line}`).toBe(fence.body);
         }
@@ -90,7 +96,8 @@ describe("docs/cli examples", () => {
           const line = lines[i] as string;
           if (!line.startsWith("$ ")) continue;
           const expected: string[] = [];
-          while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ ")) expected.push(lines[++i] as string);
+          while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ "))
+            expected.push(lines[++i] as string);
           const words = shellWords(line.slice(2));
           expect(words.slice(0, 2), `${page}: ${line}`).toEqual(["npx", "tasklog"]);
           if (words[2] === command) ran++;

@@ -22,7 +22,15 @@ interface ApiResponse {
 }
 
 const fields = (error: LintError): string =>
-  JSON.stringify([error.ruleNames, error.lineNumber, error.errorDetail, error.errorContext, error.errorRange, error.fixInfo, error.ruleInformation]);
+  JSON.stringify([
+    error.ruleNames,
+    error.lineNumber,
+    error.errorDetail,
+    error.errorContext,
+    error.errorRange,
+    error.fixInfo,
+    error.ruleInformation,
+  ]);
 
 const API_NODES: readonly { node: NodeId; requireEsm: boolean }[] = [
   { node: "20.18.3", requireEsm: false },
@@ -36,7 +44,10 @@ const alias = (version: string): string => `markdownlint-${version.split(".").sl
 
 /** One run of a script on a Node version, with every markdownlint version (one process; cached per test file). */
 const runs = new Map<string, { status: number | null; stderr: string; responses: ApiResponse[] }>();
-function runScript(node: NodeId, script: (typeof SCRIPTS)[number]): { status: number | null; stderr: string; responses: ApiResponse[] } {
+function runScript(
+  node: NodeId,
+  script: (typeof SCRIPTS)[number],
+): { status: number | null; stderr: string; responses: ApiResponse[] } {
   const key = `${node} ${script}`;
   const cached = runs.get(key);
   if (cached) return cached;
@@ -46,7 +57,11 @@ function runScript(node: NodeId, script: (typeof SCRIPTS)[number]): { status: nu
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, readReal(40));
   const result = run(nodes[node], [script, file, ...VERSIONS.map(alias)], { cwd: dir, env: envFor(nodes[node]) });
-  const entry = { status: result.status, stderr: result.stderr, responses: result.status === 0 ? (JSON.parse(result.stdout) as ApiResponse[]) : [] };
+  const entry = {
+    status: result.status,
+    stderr: result.stderr,
+    responses: result.status === 0 ? (JSON.parse(result.stdout) as ApiResponse[]) : [],
+  };
   runs.set(key, entry);
   return entry;
 }
@@ -54,19 +69,26 @@ function runScript(node: NodeId, script: (typeof SCRIPTS)[number]): { status: nu
 describe.each(API_NODES)("markdownlint's API on Node $node", ({ node, requireEsm }) => {
   const cases = VERSIONS.flatMap((markdownlint) => SCRIPTS.map((script) => ({ markdownlint, script })));
 
-  it.each(cases)("markdownlint $markdownlint from $script: the rule array, and the library's findings", ({ markdownlint, script }) => {
-    const result = runScript(node, script);
-    expect(result.stderr).toBe("");
-    expect(result.status).toBe(0);
-    const response = result.responses[VERSIONS.indexOf(markdownlint)] as ApiResponse;
-    expect(response.node).toEqual(node.includes(".") ? `v${node}` : expect.stringMatching(new RegExp(`^v${node}\\.`)));
-    expect(response.markdownlint).toBe(markdownlint);
-    expect(response.isArray).toBe(true);
-    expect(response.sameAsNamed).toBe(true);
-    // import() always gets the ES module; require() gets it too where Node can require() ES modules
-    // (the `module-sync` condition), and the CommonJS build where it cannot.
-    expect(response.resolved).toMatch(script === "api-esm.mjs" || requireEsm ? /dist\/index\.js$/ : /dist\/index\.cjs$/);
-    expect(response.requireResolved).toMatch(requireEsm ? /dist\/index\.js$/ : /dist\/index\.cjs$/);
-    expect(sorted(response.results.map(fields))).toEqual(sorted(lintPack(readReal(40)).map(fields)));
-  });
+  it.each(cases)(
+    "markdownlint $markdownlint from $script: the rule array, and the library's findings",
+    ({ markdownlint, script }) => {
+      const result = runScript(node, script);
+      expect(result.stderr).toBe("");
+      expect(result.status).toBe(0);
+      const response = result.responses[VERSIONS.indexOf(markdownlint)] as ApiResponse;
+      expect(response.node).toEqual(
+        node.includes(".") ? `v${node}` : expect.stringMatching(new RegExp(`^v${node}\\.`)),
+      );
+      expect(response.markdownlint).toBe(markdownlint);
+      expect(response.isArray).toBe(true);
+      expect(response.sameAsNamed).toBe(true);
+      // import() always gets the ES module; require() gets it too where Node can require() ES modules
+      // (the `module-sync` condition), and the CommonJS build where it cannot.
+      expect(response.resolved).toMatch(
+        script === "api-esm.mjs" || requireEsm ? /dist\/index\.js$/ : /dist\/index\.cjs$/,
+      );
+      expect(response.requireResolved).toMatch(requireEsm ? /dist\/index\.js$/ : /dist\/index\.cjs$/);
+      expect(sorted(response.results.map(fields))).toEqual(sorted(lintPack(readReal(40)).map(fields)));
+    },
+  );
 });

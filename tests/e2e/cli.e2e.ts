@@ -13,8 +13,21 @@ import { describe, expect, it } from "vitest";
 import { lintPack, ruleIds, type LintError } from "../harness.js";
 import { itCorpus } from "../support/corpus.js";
 import {
-  CLEAN_LOG, HOSTS, ROOT, cli2Config, context, envFor, formatDefault, nodeMajor, parseFinding, readReal,
-  replaceOnce, run, runCli, sorted, workspace,
+  CLEAN_LOG,
+  HOSTS,
+  ROOT,
+  cli2Config,
+  context,
+  envFor,
+  formatDefault,
+  nodeMajor,
+  parseFinding,
+  readReal,
+  replaceOnce,
+  run,
+  runCli,
+  sorted,
+  workspace,
 } from "./support.js";
 
 const PACK_ONLY = { default: false, tasklog: true };
@@ -38,7 +51,11 @@ describe("the packed tarball", () => {
     expect(listing).toContain("package/package.json");
     expect(listing).toContain("package/dist/index.js");
     expect(listing).toContain("package/presets/recommended.json");
-    for (const id of ruleIds) expect(listing.some((path) => path.startsWith(`package/docs/rules/${id}-`)), id).toBe(true);
+    for (const id of ruleIds)
+      expect(
+        listing.some((path) => path.startsWith(`package/docs/rules/${id}-`)),
+        id,
+      ).toBe(true);
     expect(listing.filter((path) => /^package\/(src|rules|tests|scratch|node_modules)\//.test(path))).toEqual([]);
   });
 });
@@ -57,7 +74,9 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
     const { node, dir } = host();
     expect(nodeMajor(node)).toBe(spec.nodeMajor);
     // `#!/usr/bin/env node` in the bin resolves to that node.
-    expect(run("node", ["--version"], { cwd: dir, env: envFor(node) }).stdout).toMatch(new RegExp(`^v${spec.nodeMajor}\\.`));
+    expect(run("node", ["--version"], { cwd: dir, env: envFor(node) }).stdout).toMatch(
+      new RegExp(`^v${spec.nodeMajor}\\.`),
+    );
     const result = runCli(host(), workspace(dir, { "a.md": "# A\n" }), ["a.md"]);
     expect(result.stdout).toContain(`markdownlint-cli2 v${spec.cli2} (markdownlint v${spec.markdownlint})`);
     expect(result.status).toBe(0);
@@ -90,7 +109,9 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
       });
       const result = runCli(host(), dir, ["tv-tasks.md"]);
       expect(result.lines).toEqual(expectedLines("tv-tasks.md", lintPack(STALE), () => "warning"));
-      expect(result.lines.map(parseFinding).map((finding) => `${finding.severity} ${finding.rule}:${finding.line}`)).toEqual(["warning TL008:6"]);
+      expect(
+        result.lines.map(parseFinding).map((finding) => `${finding.severity} ${finding.rule}:${finding.line}`),
+      ).toEqual(["warning TL008:6"]);
       expect(result.status).toBe(0);
       // Control: the same log with the default severity fails.
       const strict = workspace(host().dir, { "tv-tasks.md": STALE, ".markdownlint-cli2.jsonc": cli2Config(PACK_ONLY) });
@@ -103,21 +124,26 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
         ".markdownlint-cli2.jsonc": cli2Config({ ...PACK_ONLY, "section-updated": "warning" }),
       });
       const result = runCli(host(), dir, ["tv-tasks.md"]);
-      expect(result.lines.map(parseFinding).map((finding) => `${finding.severity} ${finding.rule}`)).toEqual(["warning TL008"]);
+      expect(result.lines.map(parseFinding).map((finding) => `${finding.severity} ${finding.rule}`)).toEqual([
+        "warning TL008",
+      ]);
       expect(result.status).toBe(0);
     });
 
-    itCorpus('"tasklog": "warning" (the tag) makes every finding of the pack a warning: exit code 0 on the real log', () => {
-      const content = readReal(40);
-      const dir = workspace(host().dir, {
-        "tv-tasks.md": content,
-        ".markdownlint-cli2.jsonc": cli2Config({ default: false, tasklog: "warning" }),
-      });
-      const result = runCli(host(), dir, ["tv-tasks.md"]);
-      expect(result.lines.length).toBeGreaterThan(0);
-      expect(sorted(result.lines)).toEqual(expectedLines("tv-tasks.md", lintPack(content), () => "warning"));
-      expect(result.status).toBe(0);
-    });
+    itCorpus(
+      '"tasklog": "warning" (the tag) makes every finding of the pack a warning: exit code 0 on the real log',
+      () => {
+        const content = readReal(40);
+        const dir = workspace(host().dir, {
+          "tv-tasks.md": content,
+          ".markdownlint-cli2.jsonc": cli2Config({ default: false, tasklog: "warning" }),
+        });
+        const result = runCli(host(), dir, ["tv-tasks.md"]);
+        expect(result.lines.length).toBeGreaterThan(0);
+        expect(sorted(result.lines)).toEqual(expectedLines("tv-tasks.md", lintPack(content), () => "warning"));
+        expect(result.status).toBe(0);
+      },
+    );
 
     itCorpus('an options object with "severity": "warning" keeps the options and the other rules\' errors', () => {
       const content = readReal(40);
@@ -126,7 +152,9 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
       const result = runCli(host(), dir, ["tv-tasks.md"]);
       // The library run gets the rule's options without "severity" (markdownlint strips it).
       const library = lintPack(content, { TL002: { prefix: ["tv"] } });
-      expect(sorted(result.lines)).toEqual(expectedLines("tv-tasks.md", library, (error) => (error.ruleNames[0] === "TL002" ? "warning" : "error")));
+      expect(sorted(result.lines)).toEqual(
+        expectedLines("tv-tasks.md", library, (error) => (error.ruleNames[0] === "TL002" ? "warning" : "error")),
+      );
       expect(result.lines.some((line) => / warning TL002\//.test(line))).toBe(true);
       expect(result.lines.some((line) => / error TL008\//.test(line))).toBe(true);
       expect(result.stderr).not.toMatch(/Unknown option/);
@@ -134,7 +162,7 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
     });
   });
 
-  describe("the recommended preset through \"extends\"", () => {
+  describe('the recommended preset through "extends"', () => {
     /**
      * v32–v40 are the log as the mdformat formatter writes it. The preset's built-in rules report
      * nothing on the formatter's own style (`1.` numbering, `______` breaks, `\<` escapes, long lines,
@@ -142,7 +170,12 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
      * numbering in a task pasted in by hand (mdformat writes `1.`), and v38's deleted lines that left
      * a heading glued to a list (mdformat puts a blank line there); both were gone a version later.
      */
-    const BUILT_IN_EXPECTED = ["tv-tasks.v32.md MD029:127", "tv-tasks.v32.md MD029:129", "tv-tasks.v38.md MD022:83", "tv-tasks.v38.md MD032:82"];
+    const BUILT_IN_EXPECTED = [
+      "tv-tasks.v32.md MD029:127",
+      "tv-tasks.v32.md MD029:129",
+      "tv-tasks.v38.md MD022:83",
+      "tv-tasks.v38.md MD032:82",
+    ];
 
     itCorpus("turns on the pack and the task-log built-in rules, silent on the formatter's style of v32–v40", () => {
       const files: Record<string, string> = {
@@ -154,7 +187,9 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
       expect(result.stderr).not.toMatch(/Unable to|Error:/);
       expect(result.stdout).toMatch(/Linting: 9 file/);
       const findings = result.lines.map(parseFinding);
-      const builtIn = findings.filter((finding) => finding.rule.startsWith("MD")).map((finding) => `${finding.file} ${finding.rule}:${finding.line}`);
+      const builtIn = findings
+        .filter((finding) => finding.rule.startsWith("MD"))
+        .map((finding) => `${finding.file} ${finding.rule}:${finding.line}`);
       expect(sorted(builtIn)).toEqual(sorted(BUILT_IN_EXPECTED));
       // The pack runs through the preset's "tasklog": true, with the same findings as the library.
       for (let version = 32; version <= 40; version += 1) {
@@ -168,19 +203,51 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
 
     itCorpus("lets the user's settings override it: pack rules by ID, name or tag; built-in rules by ID", () => {
       const preset = { extends: "markdownlint-rule-tasklog/recommended" };
-      const cases: { config: Record<string, unknown>; file: string; content: string; expected: string[]; status: number }[] = [
+      const cases: {
+        config: Record<string, unknown>;
+        file: string;
+        content: string;
+        expected: string[];
+        status: number;
+      }[] = [
         // The clean log is clean under the preset too (built-in rules included).
         { config: preset, file: "tv-tasks.md", content: CLEAN_LOG, expected: [], status: 0 },
-        { config: { ...preset, TL008: "warning" }, file: "tv-tasks.md", content: STALE, expected: ["warning TL008:6"], status: 0 },
-        { config: { ...preset, "section-updated": false }, file: "tv-tasks.md", content: STALE, expected: [], status: 0 },
-        { config: { ...preset, tasklog: "warning" }, file: "tv-tasks.md", content: STALE, expected: ["warning TL008:6"], status: 0 },
+        {
+          config: { ...preset, TL008: "warning" },
+          file: "tv-tasks.md",
+          content: STALE,
+          expected: ["warning TL008:6"],
+          status: 0,
+        },
+        {
+          config: { ...preset, "section-updated": false },
+          file: "tv-tasks.md",
+          content: STALE,
+          expected: [],
+          status: 0,
+        },
+        {
+          config: { ...preset, tasklog: "warning" },
+          file: "tv-tasks.md",
+          content: STALE,
+          expected: ["warning TL008:6"],
+          status: 0,
+        },
         // v32's only built-in findings are MD029 (see above); switched off, only the pack's remain.
-        { config: { ...preset, MD029: false }, file: "tv-tasks.v32.md", content: readReal(32), expected: lintPack(readReal(32)).map((error) => `error ${error.ruleNames[0]}:${error.lineNumber}`), status: -1 },
+        {
+          config: { ...preset, MD029: false },
+          file: "tv-tasks.v32.md",
+          content: readReal(32),
+          expected: lintPack(readReal(32)).map((error) => `error ${error.ruleNames[0]}:${error.lineNumber}`),
+          status: -1,
+        },
       ];
       for (const { config, file, content, expected, status } of cases) {
         const dir = workspace(host().dir, { [file]: content, ".markdownlint-cli2.jsonc": cli2Config(config) });
         const result = runCli(host(), dir, [file]);
-        const found = result.lines.map(parseFinding).map((finding) => `${finding.severity} ${finding.rule}:${finding.line}`);
+        const found = result.lines
+          .map(parseFinding)
+          .map((finding) => `${finding.severity} ${finding.rule}:${finding.line}`);
         expect(sorted(found), JSON.stringify(config)).toEqual(sorted(expected));
         expect(result.status, JSON.stringify(config)).toBe(status >= 0 ? status : expected.length > 0 ? 1 : 0);
       }
@@ -191,7 +258,9 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 (markdownlint $markdownlint) on No
 describe("the recommended preset file", () => {
   const preset = JSON.parse(readFileSync(join(ROOT, "presets", "recommended.json"), "utf8")) as Record<string, unknown>;
   const builtIns = (module: string): string[] => {
-    const schema = JSON.parse(readFileSync(join(ROOT, "node_modules", module, "schema", "markdownlint-config-schema.json"), "utf8")) as { properties: Record<string, unknown> };
+    const schema = JSON.parse(
+      readFileSync(join(ROOT, "node_modules", module, "schema", "markdownlint-config-schema.json"), "utf8"),
+    ) as { properties: Record<string, unknown> };
     return Object.keys(schema.properties).filter((key) => /^MD\d{3}$/.test(key));
   };
 
@@ -204,7 +273,8 @@ describe("the recommended preset file", () => {
   });
 
   it("leaves off the rules the formatter owns: line length, bullet, emphasis, rule, fence and table style", () => {
-    for (const rule of ["MD004", "MD013", "MD035", "MD046", "MD048", "MD049", "MD050", "MD055", "MD060"]) expect(preset[rule], rule).toBe(false);
+    for (const rule of ["MD004", "MD013", "MD035", "MD046", "MD048", "MD049", "MD050", "MD055", "MD060"])
+      expect(preset[rule], rule).toBe(false);
     expect(preset["MD029"]).toEqual({ style: "one" });
   });
 });
@@ -212,7 +282,9 @@ describe("the recommended preset file", () => {
 describe("the README's configuration examples (## Using it)", () => {
   const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const usingIt = readme.slice(readme.indexOf("\n## Using it"));
-  const blocks = [...usingIt.matchAll(/^```jsonc\n([\s\S]*?)^```$/gm)].map((match) => match[1] as string).filter((block) => block.includes('"customRules"'));
+  const blocks = [...usingIt.matchAll(/^```jsonc\n([\s\S]*?)^```$/gm)]
+    .map((match) => match[1] as string)
+    .filter((block) => block.includes('"customRules"'));
 
   it("are there", () => {
     expect(blocks.length).toBeGreaterThanOrEqual(3);
@@ -221,7 +293,10 @@ describe("the README's configuration examples (## Using it)", () => {
   describe.each(HOSTS)("copied as .markdownlint-cli2.jsonc, run by markdownlint-cli2 $cli2", (spec) => {
     itCorpus("each loads the pack and the preset and reports the real log's findings", () => {
       for (const block of blocks) {
-        const dir = workspace(context().hosts[spec.id].dir, { "tv-tasks.md": readReal(40), ".markdownlint-cli2.jsonc": block });
+        const dir = workspace(context().hosts[spec.id].dir, {
+          "tv-tasks.md": readReal(40),
+          ".markdownlint-cli2.jsonc": block,
+        });
         const result = runCli(context().hosts[spec.id], dir, ["tv-tasks.md"]);
         expect(result.stderr, block).not.toMatch(/Unable to|Error:|Unknown option/);
         const rules = new Set(result.lines.map(parseFinding).map((finding) => finding.rule));

@@ -18,16 +18,24 @@ describe("the broken log (library)", () => {
     const errors = lintPack(BROKEN);
     for (const item of active) {
       const line = lineOf(BROKEN, item.to);
-      const onLine = errors.filter((error) => error.ruleNames[0] === item.rule && (error.fixInfo?.lineNumber ?? error.lineNumber) === line);
+      const onLine = errors.filter(
+        (error) => error.ruleNames[0] === item.rule && (error.fixInfo?.lineNumber ?? error.lineNumber) === line,
+      );
       expect(onLine.length, `${item.rule} on line ${line}`).toBeGreaterThan(0);
-      expect(onLine.some((error) => error.fixInfo !== null), `${item.rule} on line ${line} fixable`).toBe(item.fixable);
+      expect(
+        onLine.some((error) => error.fixInfo !== null),
+        `${item.rule} on line ${line} fixable`,
+      ).toBe(item.fixable);
     }
     expect(lintPack(FIXED).every((error) => error.fixInfo === null)).toBe(true);
   });
 });
 
 describe.each(HOSTS)("markdownlint-cli2 $cli2 --fix on Node $nodeMajor", (spec) => {
-  for (const [name, convert] of [["LF", (text: string) => text], ["CRLF", crlf]] as const) {
+  for (const [name, convert] of [
+    ["LF", (text: string) => text],
+    ["CRLF", crlf],
+  ] as const) {
     it(`fixes the fixable findings on disk, changes nothing else, and leaves the unfixable ones (${name})`, () => {
       const host = context().hosts[spec.id];
       const dir = workspace(host.dir, { ".markdownlint-cli2.jsonc": cli2Config({ default: false, tasklog: true }) });
@@ -47,7 +55,13 @@ describe.each(HOSTS)("markdownlint-cli2 $cli2 --fix on Node $nodeMajor", (spec) 
       expect(readFileSync(file, "utf8")).toBe(convert(FIXED));
       expect(sorted(again.lines)).toEqual(sorted(fix.lines));
       const unfixable = active.filter((item) => !item.fixable).map((item) => `${item.rule}:${lineOf(FIXED, item.to)}`);
-      expect(sorted(again.lines.map((line) => /^[^:]+:(\d+)(?::\d+)? \w+ (TL\d{3})\//.exec(line)).map((match) => `${match?.[2]}:${match?.[1]}`))).toEqual(sorted(unfixable));
+      expect(
+        sorted(
+          again.lines
+            .map((line) => /^[^:]+:(\d+)(?::\d+)? \w+ (TL\d{3})\//.exec(line))
+            .map((match) => `${match?.[2]}:${match?.[1]}`),
+        ),
+      ).toEqual(sorted(unfixable));
       expect(again.status).toBe(1);
     });
   }

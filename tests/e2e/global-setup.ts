@@ -15,12 +15,32 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { corpusOrSkip } from "../support/corpus-location.mjs";
-import { HOSTS, ROOT, nodeMajor, runOrThrow, type E2EContext, type HostId, type InstallId, type InstalledHost, type NodeId } from "./support.js";
+import {
+  HOSTS,
+  ROOT,
+  nodeMajor,
+  runOrThrow,
+  type E2EContext,
+  type HostId,
+  type InstallId,
+  type InstalledHost,
+  type NodeId,
+} from "./support.js";
 
 const NPM_FLAGS = ["--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"];
 const HOSTS_DIR = join(ROOT, "tests", "e2e", "hosts");
@@ -47,7 +67,9 @@ function runAsync(command: string, args: readonly string[], cwd: string): Promis
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} (in ${cwd}) exited ${code}:\n${output}`))));
+    child.on("close", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} (in ${cwd}) exited ${code}:\n${output}`)),
+    );
   });
 }
 
@@ -76,7 +98,9 @@ async function userProject(cached: string, dir: string, tarball: string): Promis
 /** Pack exactly what `npm publish` would publish into a fresh temporary folder. */
 export function pack(): { base: string; tarball: string } {
   const base = mkdtempSync(join(tmpdir(), "tasklog-e2e-"));
-  const packed = JSON.parse(runOrThrow("npm", ["pack", "--json", "--pack-destination", base, "--loglevel=error"], { cwd: ROOT })) as { filename: string }[];
+  const packed = JSON.parse(
+    runOrThrow("npm", ["pack", "--json", "--pack-destination", base, "--loglevel=error"], { cwd: ROOT }),
+  ) as { filename: string }[];
   return { base, tarball: join(base, (packed[0] as { filename: string }).filename) };
 }
 
@@ -104,12 +128,21 @@ export default async function setup(project: TestProject): Promise<() => void> {
   ) as Record<HostId | InstallId | "overrides", string>;
   const installed = Date.now();
 
-  const nodeBin = (id: "node-20.18" | "node-24"): string => realpathSync(join(cachedDirs[id], "node_modules", ".bin", "node"));
-  const nodes: Record<NodeId, string> = { "20": findNode(20), "20.18.3": nodeBin("node-20.18"), "22": findNode(22), "24": nodeBin("node-24") };
+  const nodeBin = (id: "node-20.18" | "node-24"): string =>
+    realpathSync(join(cachedDirs[id], "node_modules", ".bin", "node"));
+  const nodes: Record<NodeId, string> = {
+    "20": findNode(20),
+    "20.18.3": nodeBin("node-20.18"),
+    "22": findNode(22),
+    "24": nodeBin("node-24"),
+  };
 
   const vscodeWorkspace = join(base, "vscode-workspace");
   mkdirSync(vscodeWorkspace);
-  writeFileSync(join(vscodeWorkspace, "package.json"), `${JSON.stringify({ name: "vscode-workspace", private: true }, null, 2)}\n`);
+  writeFileSync(
+    join(vscodeWorkspace, "package.json"),
+    `${JSON.stringify({ name: "vscode-workspace", private: true }, null, 2)}\n`,
+  );
 
   const projects = await Promise.all([
     ...HOSTS.map((spec) => userProject(cachedDirs[spec.id], join(base, spec.id), tarball)),
@@ -126,7 +159,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
   // which comes from the workspace; the driver sits next to its node_modules.
   const extension = cachedDirs["cli2-0.20"];
   cpSync(join(ROOT, "tests", "e2e", "drivers", "vscode-extension.mjs"), join(extension, "vscode-extension.mjs"));
-  for (const driver of ["api-esm.mjs", "api-cjs.cjs"]) cpSync(join(ROOT, "tests", "e2e", "drivers", driver), join(base, "api", driver));
+  for (const driver of ["api-esm.mjs", "api-cjs.cjs"])
+    cpSync(join(ROOT, "tests", "e2e", "drivers", driver), join(base, "api", driver));
 
   const context: E2EContext = {
     base,
@@ -136,12 +170,20 @@ export default async function setup(project: TestProject): Promise<() => void> {
     vscodeWorkspace,
     overrides: cachedDirs["overrides"],
     nodes,
-    installs: { "cli-0.50": join(base, "cli-0.50"), api: join(base, "api"), "node-20.18": cachedDirs["node-20.18"], "node-24": cachedDirs["node-24"], tools: cachedDirs["tools"] },
+    installs: {
+      "cli-0.50": join(base, "cli-0.50"),
+      api: join(base, "api"),
+      "node-20.18": cachedDirs["node-20.18"],
+      "node-24": cachedDirs["node-24"],
+      tools: cachedDirs["tools"],
+    },
   };
   project.provide("e2e", context);
   const seconds = (from: number, to: number): string => ((to - from) / 1000).toFixed(1);
   console.log(
-    `e2e setup: packed ${readdirSync(base).filter((name) => name.endsWith(".tgz")).join(", ")} (${seconds(started, packed)} s), ` +
+    `e2e setup: packed ${readdirSync(base)
+      .filter((name) => name.endsWith(".tgz"))
+      .join(", ")} (${seconds(started, packed)} s), ` +
       `host installs ${seconds(packed, installed)} s (cache: ${CACHE}), user projects ${seconds(installed, Date.now())} s, in ${base}`,
   );
   return cleanup(base);

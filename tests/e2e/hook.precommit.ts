@@ -19,13 +19,27 @@ import { describe, expect, it } from "vitest";
 import { lintPack } from "../harness.js";
 import { itCorpus } from "../support/corpus.js";
 import { BROKEN } from "./broken.js";
-import { CLEAN_LOG, FINDING, ROOT, cli2Config, context, formatDefault, readReal, run, runOrThrow, sorted } from "./support.js";
+import {
+  CLEAN_LOG,
+  FINDING,
+  ROOT,
+  cli2Config,
+  context,
+  formatDefault,
+  readReal,
+  run,
+  runOrThrow,
+  sorted,
+} from "./support.js";
 
 /** The environment of a user's shell: no npm-script variables, no node_modules/.bin on PATH. */
 function userEnv(preCommitHome: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (!/^npm_/i.test(name)) env[name] = value;
-  env["PATH"] = (process.env["PATH"] ?? "").split(":").filter((entry) => !entry.includes("node_modules")).join(":");
+  env["PATH"] = (process.env["PATH"] ?? "")
+    .split(":")
+    .filter((entry) => !entry.includes("node_modules"))
+    .join(":");
   env["PRE_COMMIT_HOME"] = preCommitHome;
   // Only speeds up the installs (use the npm cache when it has the package).
   env["npm_config_prefer_offline"] = "true";
@@ -39,7 +53,9 @@ function userEnv(preCommitHome: string): NodeJS.ProcessEnv {
 }
 
 function snapshotRepository(target: string, env: NodeJS.ProcessEnv): string {
-  const files = runOrThrow("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT }).split("\0").filter(Boolean);
+  const files = runOrThrow("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT })
+    .split("\0")
+    .filter(Boolean);
   for (const file of files) {
     try {
       mkdirSync(dirname(join(target, file)), { recursive: true });
@@ -73,7 +89,10 @@ function userRepository(dir: string, env: NodeJS.ProcessEnv, preCommitConfig: st
   mkdirSync(dir, { recursive: true });
   runOrThrow("git", ["init", "-q"], { cwd: dir, env });
   writeFileSync(join(dir, ".pre-commit-config.yaml"), preCommitConfig);
-  writeFileSync(join(dir, ".markdownlint-cli2.jsonc"), cli2Config({ extends: "markdownlint-rule-tasklog/recommended" }));
+  writeFileSync(
+    join(dir, ".markdownlint-cli2.jsonc"),
+    cli2Config({ extends: "markdownlint-rule-tasklog/recommended" }),
+  );
   writeFileSync(join(dir, "README.md"), "# Project\n\nNot a task log: the pack stays silent here.\n");
   runOrThrow("pre-commit", ["install"], { cwd: dir, env });
 }
@@ -92,7 +111,8 @@ const localHook = (pack: string): string =>
     "",
   ].join("\n");
 
-const expectedFindings = (content: string): string[] => sorted(lintPack(content).map((error) => formatDefault("tv-tasks.md", error)));
+const expectedFindings = (content: string): string[] =>
+  sorted(lintPack(content).map((error) => formatDefault("tv-tasks.md", error)));
 
 function checkRefusedThenAccepted(repo: string, env: NodeJS.ProcessEnv, broken: string): void {
   const refused = commit(repo, env, broken, "docs: add a broken task log");
@@ -126,7 +146,11 @@ describe("pre-commit", () => {
     mkdirSync(hookRepo);
     const rev = snapshotRepository(hookRepo, env);
     const repo = join(base, "user-repo");
-    userRepository(repo, env, `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: markdownlint-tasklog\n`);
+    userRepository(
+      repo,
+      env,
+      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: markdownlint-tasklog\n`,
+    );
     checkRefusedThenAccepted(repo, env, readReal(40));
   });
 

@@ -14,13 +14,26 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintPack, type LintError } from "../harness.js";
 import {
-  CLEAN_LOG, ROOT, context, envFor, formatDefault, nodeMajor, parseFinding, readReal, replaceOnce, run, runCli, sorted, workspace,
+  CLEAN_LOG,
+  ROOT,
+  context,
+  envFor,
+  formatDefault,
+  nodeMajor,
+  parseFinding,
+  readReal,
+  replaceOnce,
+  run,
+  runCli,
+  sorted,
+  workspace,
   type NodeId,
 } from "./support.js";
 
 const PACK_ONLY = { default: false, tasklog: true };
 const STALE = replaceOnce(CLEAN_LOG, "## Open tasks (updated 2025-10-05)", "## Open tasks (updated 2025-10-04)");
-const expectedLines = (file: string, errors: readonly LintError[]): string[] => sorted(errors.map((error) => formatDefault(file, error)));
+const expectedLines = (file: string, errors: readonly LintError[]): string[] =>
+  sorted(errors.map((error) => formatDefault(file, error)));
 
 interface CliRun {
   readonly status: number | null;
@@ -33,9 +46,14 @@ interface CliRun {
 /** Run the host's `markdownlint` (markdownlint-cli) binary in `cwd` on the given Node.js. */
 function markdownlintCli(node: NodeId, cwd: string, args: readonly string[]): CliRun {
   const { installs, nodes } = context();
-  const result = run(join(installs["cli-0.50"], "node_modules", ".bin", "markdownlint"), args, { cwd, env: envFor(nodes[node]) });
+  const result = run(join(installs["cli-0.50"], "node_modules", ".bin", "markdownlint"), args, {
+    cwd,
+    env: envFor(nodes[node]),
+  });
   if (result.error) throw result.error;
-  const lines = result.stderr.split("\n").filter((line) => /^\S+?:\d+(?::\d+)? (?:error|warning) [A-Z]+\d{3}\//.test(line));
+  const lines = result.stderr
+    .split("\n")
+    .filter((line) => /^\S+?:\d+(?::\d+)? (?:error|warning) [A-Z]+\d{3}\//.test(line));
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines };
 }
 
@@ -80,7 +98,10 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     const result = markdownlintCli(node, clean, ["--rules", "markdownlint-rule-tasklog", "tv-tasks.md"]);
     expect(result.lines).toEqual([]);
     expect(result.status).toBe(0);
-    const stale = workspace(project(), { "tv-tasks.md": replaceOnce(STALE, "- **Size**: S", "- **Size**: s"), ".markdownlint.json": json(PACK_ONLY) });
+    const stale = workspace(project(), {
+      "tv-tasks.md": replaceOnce(STALE, "- **Size**: S", "- **Size**: s"),
+      ".markdownlint.json": json(PACK_ONLY),
+    });
     const fixed = markdownlintCli(node, stale, ["--rules", "markdownlint-rule-tasklog", "--fix", "tv-tasks.md"]);
     expect(readFileSync(join(stale, "tv-tasks.md"), "utf8")).toBe(STALE);
     expect(fixed.lines.map(parseFinding).map((finding) => `${finding.rule}:${finding.line}`)).toEqual(["TL008:6"]);
@@ -99,7 +120,10 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
 
   it("the README's .markdownlint.json for markdownlint-cli ($schema, the preset through extends, an option)", () => {
     const content = readReal(40);
-    const dir = workspace(project(), { "tv-tasks.md": content, ".markdownlint.json": readmeBlock("### markdownlint-cli (super-linter", "json") });
+    const dir = workspace(project(), {
+      "tv-tasks.md": content,
+      ".markdownlint.json": readmeBlock("### markdownlint-cli (super-linter", "json"),
+    });
     const result = markdownlintCli(node, dir, ["--rules", "markdownlint-rule-tasklog", "tv-tasks.md"]);
     expect(result.stderr).not.toMatch(/Cannot|Error:/);
     const rules = new Set(result.lines.map(parseFinding).map((finding) => finding.rule));
@@ -118,7 +142,13 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     expect(glob).toBe("../../node_modules/markdownlint-rule-tasklog/dist/index.cjs");
     // super-linter: LINTER_COMMANDS_ARRAY_MARKDOWN=(markdownlint -c "${MARKDOWN_LINTER_RULES}") plus
     // `-r "${GITHUB_WORKSPACE}/${LINTER_RULES_PATH}/${glob}"` per glob (LINTER_RULES_PATH .github/linters).
-    const result = markdownlintCli(node, dir, ["-c", join(dir, ".github/linters/.markdown-lint.yml"), "-r", `${dir}/.github/linters/${glob}`, join(dir, "docs/tv-tasks.md")]);
+    const result = markdownlintCli(node, dir, [
+      "-c",
+      join(dir, ".github/linters/.markdown-lint.yml"),
+      "-r",
+      `${dir}/.github/linters/${glob}`,
+      join(dir, "docs/tv-tasks.md"),
+    ]);
     expect(result.stderr).not.toMatch(/Cannot|Error:/);
     const file = join(dir, "docs/tv-tasks.md");
     const pack = result.lines.filter((line) => / TL\d{3}\//.test(line));
@@ -129,7 +159,10 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
 
   it("MegaLinter's command line: markdownlint -c .markdownlint.json <MARKDOWN_MARKDOWNLINT_ARGUMENTS> <files>, from the workspace", () => {
     const content = readReal(40);
-    const dir = workspace(project(), { "tv-tasks.md": content, ".markdownlint.json": readmeBlock("#### MegaLinter", "json") });
+    const dir = workspace(project(), {
+      "tv-tasks.md": content,
+      ".markdownlint.json": readmeBlock("#### MegaLinter", "json"),
+    });
     symlinkSync(join(project(), "node_modules"), join(dir, "node_modules"));
     const megalinter = readmeBlock("#### MegaLinter", "yaml");
     const args = /MARKDOWN_MARKDOWNLINT_ARGUMENTS: (.+)/.exec(megalinter)?.[1]?.trim().split(/\s+/) as string[];
@@ -148,7 +181,9 @@ describe("markdownlint-cli 0.50.0 on Node 20.18.3 (no require() of ES modules: t
     const project = context().installs["cli-0.50"];
     const content = readReal(40);
     const dir = workspace(project, { "tv-tasks.md": content, ".markdownlint.json": json(PACK_ONLY) });
-    const resolved = run(context().nodes["20.18.3"], ["-p", 'require.resolve("markdownlint-rule-tasklog")'], { cwd: dir });
+    const resolved = run(context().nodes["20.18.3"], ["-p", 'require.resolve("markdownlint-rule-tasklog")'], {
+      cwd: dir,
+    });
     expect(resolved.stdout.trim()).toMatch(/dist\/index\.cjs$/);
     const result = markdownlintCli("20.18.3", dir, ["--rules", "markdownlint-rule-tasklog", "tv-tasks.md"]);
     expect(result.stderr).not.toMatch(/Cannot load|incorrect|Error:/);

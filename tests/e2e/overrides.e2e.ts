@@ -39,7 +39,9 @@ function version(dir: string, name: string): string {
 
 beforeAll(async () => {
   modules = join(context().overrides, "node_modules");
-  lintOverridden = ((await import(pathToFileURL(join(modules, "markdownlint", "lib", "exports-sync.mjs")).href)) as { lint: Lint }).lint;
+  lintOverridden = (
+    (await import(pathToFileURL(join(modules, "markdownlint", "lib", "exports-sync.mjs")).href)) as { lint: Lint }
+  ).lint;
 });
 
 /** All findings (built-in rules with their defaults, and the pack) as markdownlint returns them. */
@@ -63,7 +65,9 @@ function differences(documents: Iterable<[string, string]>): { differ: string[];
     const published = findings(lintPublished, content);
     const overridden = findings(lintOverridden, content);
     compared += published.length;
-    pack += published.filter((error) => /^TL\d{3}$/.test((error as { ruleNames: string[] }).ruleNames[0] as string)).length;
+    pack += published.filter((error) =>
+      /^TL\d{3}$/.test((error as { ruleNames: string[] }).ruleNames[0] as string),
+    ).length;
     const a = published.map((error) => JSON.stringify(error));
     const b = overridden.map((error) => JSON.stringify(error));
     if (a.join("\n") !== b.join("\n")) {
@@ -94,27 +98,42 @@ describe("micromark 4.0.2 through npm overrides: identical findings", () => {
     expect(existsSync(join(modules, "micromark", "node_modules", "micromark-core-commonmark"))).toBe(false);
   });
 
-  withCorpus("on every real corpus version", () => {
-    const result = differences(files(realVersions.map((file) => join(realDir, file))));
-    expect(result.differ).toEqual([]);
-    expect(result.pack).toBeGreaterThan(0); // the pack ran and reported
-  }, 120_000);
+  withCorpus(
+    "on every real corpus version",
+    () => {
+      const result = differences(files(realVersions.map((file) => join(realDir, file))));
+      expect(result.differ).toEqual([]);
+      expect(result.pack).toBeGreaterThan(0); // the pack ran and reported
+    },
+    120_000,
+  );
 
-  withCorpus("on every foreign corpus file but the 2 MB snapshot", () => {
-    const result = differences(files(foreignFiles.filter((file) => !BIG.test(file))));
-    expect(result.differ).toEqual([]);
-    expect(result.compared).toBeGreaterThan(1000); // the built-in rules ran and reported
-  }, 240_000);
+  withCorpus(
+    "on every foreign corpus file but the 2 MB snapshot",
+    () => {
+      const result = differences(files(foreignFiles.filter((file) => !BIG.test(file))));
+      expect(result.differ).toEqual([]);
+      expect(result.compared).toBeGreaterThan(1000); // the built-in rules ran and reported
+    },
+    240_000,
+  );
 
-  withCorpus("on the 2 MB snapshot of markdownlint's own tests", () => {
-    const big = foreignFiles.filter((file) => BIG.test(file));
-    expect(big).toHaveLength(1);
-    expect(differences(files(big)).differ).toEqual([]);
-  }, 240_000);
+  withCorpus(
+    "on the 2 MB snapshot of markdownlint's own tests",
+    () => {
+      const big = foreignFiles.filter((file) => BIG.test(file));
+      expect(big).toHaveLength(1);
+      expect(differences(files(big)).differ).toEqual([]);
+    },
+    240_000,
+  );
 
   it("on generated logs, the broken example and (with the corpus) the real log replicated with renumbered identifiers", () => {
     const documents: [string, string][] = [
-      ...[1, 2, 5, 12, 40, 150].map((tasks, seed): [string, string] => [`generated ${tasks} tasks`, generateTaskLog(tasks, seed + 1)]),
+      ...[1, 2, 5, 12, 40, 150].map((tasks, seed): [string, string] => [
+        `generated ${tasks} tasks`,
+        generateTaskLog(tasks, seed + 1),
+      ]),
       // A finding of every rule of the pack (tests/e2e/repo-lint.e2e.ts checks that), in every clone.
       ["examples/broken/tv-tasks.md", readFileSync(join(root, "examples", "broken", "tv-tasks.md"), "utf8")],
       ...(corpusSkip === false ? [["real v40 ×4", replicateLog(readRealLog(), 4)] as [string, string]] : []),
@@ -135,7 +154,9 @@ describe("micromark-core-commonmark 2.0.4's emphasis change: the one known diver
 
   it("changes what MD049 reports where `*` and `_` runs touch between letters", () => {
     const md049 = (using: Lint): unknown[] =>
-      findings(using, `# Title\n\n${edge}\n`).filter((error) => (error as { ruleNames: string[] }).ruleNames[0] === "MD049");
+      findings(using, `# Title\n\n${edge}\n`).filter(
+        (error) => (error as { ruleNames: string[] }).ruleNames[0] === "MD049",
+      );
     expect(md049(lintPublished)).toHaveLength(0);
     expect(md049(lintOverridden)).toHaveLength(2);
   });
@@ -144,7 +165,9 @@ describe("micromark-core-commonmark 2.0.4's emphasis change: the one known diver
     const log = generateTaskLog(6, 3).replace(/^(- \*\*Summary\*\*: )(.*)$/gm, `$1${edge} $2 **_${edge}_**x`);
     expect(log).toContain(edge);
     const pack = (using: Lint): unknown[] =>
-      findings(using, log).filter((error) => /^TL\d{3}$/.test((error as { ruleNames: string[] }).ruleNames[0] as string));
+      findings(using, log).filter((error) =>
+        /^TL\d{3}$/.test((error as { ruleNames: string[] }).ruleNames[0] as string),
+      );
     expect(pack(lintOverridden)).toEqual(pack(lintPublished));
   });
 });

@@ -30,15 +30,26 @@ describe("the packed tarball", () => {
     // attw exits before a pipe drains (its JSON report is cut at 128 KiB): it writes to a file.
     const out = join(context().base, "attw.json");
     const fd = openSync(out, "w");
-    const result = spawnSync(bin("attw"), [context().tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "json"], { cwd: ROOT, stdio: ["ignore", fd, "pipe"] });
+    const result = spawnSync(
+      bin("attw"),
+      [context().tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "json"],
+      { cwd: ROOT, stdio: ["ignore", fd, "pipe"] },
+    );
     closeSync(fd);
-    const report = JSON.parse(readFileSync(out, "utf8")) as { problems?: Record<string, { kind?: string; entrypoint?: string; resolutionKind?: string }[]>; analysis: { entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> } };
+    const report = JSON.parse(readFileSync(out, "utf8")) as {
+      problems?: Record<string, { kind?: string; entrypoint?: string; resolutionKind?: string }[]>;
+      analysis: { entrypoints: Record<string, { resolutions: Record<string, { resolution?: { fileName: string } }> }> };
+    };
     // The JSON report lists node10 problems too; the node16 profile (the exit code) leaves them out.
     // `./api` is an ES module only (a top-level await loads markdownlint; docs/cli/README.md): a
     // CommonJS script imports it with `await import()`, which is what CJSResolvesToESM says: the rule
     // is left out of the exit code, and the report may hold it for `./api` only (`.` has a CommonJS build).
-    const problems = Object.values(report.problems ?? {}).flat().filter((problem) => problem.resolutionKind !== "node10");
-    expect(problems.filter((problem) => !(problem.entrypoint === "./api" && problem.kind === "CJSResolvesToESM"))).toEqual([]);
+    const problems = Object.values(report.problems ?? {})
+      .flat()
+      .filter((problem) => problem.resolutionKind !== "node10");
+    expect(
+      problems.filter((problem) => !(problem.entrypoint === "./api" && problem.kind === "CJSResolvesToESM")),
+    ).toEqual([]);
     const main = report.analysis.entrypoints["."]?.resolutions;
     expect(main?.["node16-cjs"]?.resolution?.fileName).toMatch(/dist\/index\.d\.cts$/);
     expect(main?.["node16-esm"]?.resolution?.fileName).toMatch(/dist\/rules\/index\.d\.ts$/);
@@ -54,15 +65,32 @@ describe("the packed tarball", () => {
 
   it("holds the license, the changelog, both builds, their types and the schemas", () => {
     const listing = run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n");
-    for (const file of ["LICENSE", "CHANGELOG.md", "README.md", "dist/index.js", "dist/index.cjs", "dist/index.d.cts", "dist/rules/index.d.ts", "schema/markdownlint-config.schema.json", "schema/markdownlint-cli2-config.schema.json", "presets/recommended.json"]) {
+    for (const file of [
+      "LICENSE",
+      "CHANGELOG.md",
+      "README.md",
+      "dist/index.js",
+      "dist/index.cjs",
+      "dist/index.d.cts",
+      "dist/rules/index.d.ts",
+      "schema/markdownlint-config.schema.json",
+      "schema/markdownlint-cli2-config.schema.json",
+      "presets/recommended.json",
+    ]) {
       expect(listing, file).toContain(`package/${file}`);
     }
   });
 
   it("links only to files it holds, or to absolute URLs (the README as npm shows it)", () => {
-    const listing = new Set(run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n").map((path) => path.replace(/^package\//, "")));
+    const listing = new Set(
+      run("tar", ["-tzf", context().tarball], { cwd: ROOT })
+        .stdout.split("\n")
+        .map((path) => path.replace(/^package\//, "")),
+    );
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1] as string).filter((target) => !/^(https?:|#|mailto:)/.test(target));
+    const links = [...readme.matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((match) => match[1] as string)
+      .filter((target) => !/^(https?:|#|mailto:)/.test(target));
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(listing.has(link.replace(/#.*$/, "")), link).toBe(true);
   });

@@ -88,15 +88,25 @@ export function context(): E2EContext {
   return inject("e2e");
 }
 
-export function run(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): SpawnSyncReturns<string> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+): SpawnSyncReturns<string> {
   return spawnSync(command, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
 }
 
 /** Run a command and throw with its output when it fails (setup steps). */
-export function runOrThrow(command: string, args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): string {
+export function runOrThrow(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): string {
   const result = run(command, args, options);
   if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(" ")} (in ${options.cwd}) exited ${result.status}:\n${result.stdout}\n${result.stderr}\n${result.error ?? ""}`);
+    throw new Error(
+      `${command} ${args.join(" ")} (in ${options.cwd}) exited ${result.status}:\n${result.stdout}\n${result.stderr}\n${result.error ?? ""}`,
+    );
   }
   return result.stdout;
 }

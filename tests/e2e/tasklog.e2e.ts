@@ -13,9 +13,15 @@ import { generateTaskLog } from "../support/generate.js";
 import { realLogGate } from "../support/real-log.js";
 import { HOSTS, ROOT, context, envFor, parseFinding, run, runCli, workspace, type InstalledHost } from "./support.js";
 
-const validate = new Ajv2020({ strict: true }).compile(JSON.parse(readFileSync(join(ROOT, "docs", "cli", "export.schema.json"), "utf8")) as object);
+const validate = new Ajv2020({ strict: true }).compile(
+  JSON.parse(readFileSync(join(ROOT, "docs", "cli", "export.schema.json"), "utf8")) as object,
+);
 
-function tasklog(host: InstalledHost, cwd: string, args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
+function tasklog(
+  host: InstalledHost,
+  cwd: string,
+  args: readonly string[],
+): { status: number | null; stdout: string; stderr: string } {
   const result = run("npx", ["--no-install", "tasklog", ...args], { cwd, env: envFor(host.node) });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -35,7 +41,9 @@ function fillLines(stdout: string, after: string): { heading: number; size: numb
   const text = after.split("\n");
   let end = heading;
   while (end < text.length && !/^#{1,6} /.test(text[end] as string)) end++;
-  const labels = (/^left for you to fill in: (.*)$/m.exec(stdout)?.[1] ?? "").split(", ").map((entry) => /^(.*) \(line (\d+)\)$/.exec(entry));
+  const labels = (/^left for you to fill in: (.*)$/m.exec(stdout)?.[1] ?? "")
+    .split(", ")
+    .map((entry) => /^(.*) \(line (\d+)\)$/.exec(entry));
   const starts = labels.flatMap((match) => (match === null ? [] : [Number(match[2])]));
   const fieldStarts = text.flatMap((line, i) => (i >= heading && i < end && line.startsWith("- **") ? [i + 1] : []));
   const lines = new Set<number>();
@@ -49,13 +57,25 @@ function fillLines(stdout: string, after: string): { heading: number; size: numb
 describe("the packed tarball's tasklog files", () => {
   it("holds the executable, the API bundle, its types and the export schema", () => {
     const listing = run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n");
-    for (const file of ["dist/tasklog.js", "dist/api.js", "dist/src/api.d.ts", "docs/cli/export.schema.json", "docs/cli/new.md"]) {
+    for (const file of [
+      "dist/tasklog.js",
+      "dist/api.js",
+      "dist/src/api.d.ts",
+      "docs/cli/export.schema.json",
+      "docs/cli/new.md",
+    ]) {
       expect(listing, file).toContain(`package/${file}`);
     }
-    const manifest = JSON.parse(run("tar", ["-xOzf", context().tarball, "package/package.json"], { cwd: ROOT }).stdout) as Record<string, Record<string, unknown>>;
+    const manifest = JSON.parse(
+      run("tar", ["-xOzf", context().tarball, "package/package.json"], { cwd: ROOT }).stdout,
+    ) as Record<string, Record<string, unknown>>;
     expect(manifest["bin"]).toEqual({ tasklog: "./dist/tasklog.js" });
     expect(manifest["peerDependenciesMeta"]).toEqual({ markdownlint: { optional: true } });
-    expect(run("tar", ["-xOzf", context().tarball, "package/dist/tasklog.js"], { cwd: ROOT }).stdout.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    expect(
+      run("tar", ["-xOzf", context().tarball, "package/dist/tasklog.js"], { cwd: ROOT }).stdout.startsWith(
+        "#!/usr/bin/env node\n",
+      ),
+    ).toBe(true);
   });
 });
 
@@ -64,7 +84,10 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
 
   it("prints the usage of every command (--help, exit code 0)", () => {
     const dir = workspace(host().dir, {});
-    expect(tasklog(host(), dir, ["--help"])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^Usage: tasklog <command>/) });
+    expect(tasklog(host(), dir, ["--help"])).toMatchObject({
+      status: 0,
+      stdout: expect.stringMatching(/^Usage: tasklog <command>/),
+    });
     for (const command of ["init", "new", "set-pr", "list", "export"]) {
       const result = tasklog(host(), dir, [command, "--help"]);
       expect(result.status, command).toBe(0);
@@ -83,7 +106,9 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
     // The pack runs: a damaged heading is reported.
     writeFileSync(join(dir, "broken.md"), log.replace(" · tv-", " - tv-"));
     expect(lint(host(), dir, "broken.md").some((finding) => finding.startsWith("TL001:"))).toBe(true);
-    expect(tasklog(host(), dir, ["init"]).stdout).toMatch(/^kept \.markdownlint-cli2\.jsonc \(it exists; --force overwrites it\)$/m);
+    expect(tasklog(host(), dir, ["init"]).stdout).toMatch(
+      /^kept \.markdownlint-cli2\.jsonc \(it exists; --force overwrites it\)$/m,
+    );
     // The inline preset lints the same.
     const inline = workspace(host().dir, { "tv-tasks.md": log });
     expect(tasklog(host(), inline, ["init", "--preset", "inline", "--pre-commit"]).status).toBe(0);
@@ -109,7 +134,16 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
       expect(table.stdout).toMatch(/^LINE {2}STATUS/);
       expect(table.stdout).toMatch(/^8 tasks$/m);
 
-      const added = tasklog(host(), dir, ["new", "--status", "Open", "--title", "Add the tasklog command", "--date", "2030-01-02", "tv-tasks.md"]);
+      const added = tasklog(host(), dir, [
+        "new",
+        "--status",
+        "Open",
+        "--title",
+        "Add the tasklog command",
+        "--date",
+        "2030-01-02",
+        "tv-tasks.md",
+      ]);
       expect(added.status, added.stderr).toBe(0);
       expect(added.stdout).toMatch(/no --pr given: the identifier has the placeholder PR\?\?/);
       const after = readFileSync(join(dir, "tv-tasks.md"), "utf8");
@@ -125,13 +159,27 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
       const number = Math.max(...document.tasks.map((task) => task.pr)) + 1;
       const set = tasklog(host(), dir, ["set-pr", "--title", "Add the tasklog command", String(number), "tv-tasks.md"]);
       expect(set.status, set.stderr).toBe(0);
-      expect(set.stdout).toMatch(new RegExp(`^tv-tasks\\.md:${fill.heading}: identifier: tv-2030-01-02:PR\\?\\? -> tv-2030-01-02:PR${number}$`, "m"));
+      expect(set.stdout).toMatch(
+        new RegExp(
+          `^tv-tasks\\.md:${fill.heading}: identifier: tv-2030-01-02:PR\\?\\? -> tv-2030-01-02:PR${number}$`,
+          "m",
+        ),
+      );
       const final = readFileSync(join(dir, "tv-tasks.md"), "utf8");
       // Exactly the lines it reports changed: the heading, and the new task's PR link when it has one.
       const finalLines = final.split("\n");
       const changed = after.split("\n").flatMap((line, i) => (line === finalLines[i] ? [] : [i + 1]));
-      expect(changed).toEqual(set.stdout.trimEnd().split("\n").map((line) => Number(/^tv-tasks\.md:(\d+):/.exec(line)?.[1])));
-      expect(final).toBe(after.replace("tv-2030-01-02:PR??", `tv-2030-01-02:PR${number}`).replace(/(\/pull\/)###(?=>?`?\.$)/m, `$1${number}`));
+      expect(changed).toEqual(
+        set.stdout
+          .trimEnd()
+          .split("\n")
+          .map((line) => Number(/^tv-tasks\.md:(\d+):/.exec(line)?.[1])),
+      );
+      expect(final).toBe(
+        after
+          .replace("tv-2030-01-02:PR??", `tv-2030-01-02:PR${number}`)
+          .replace(/(\/pull\/)###(?=>?`?\.$)/m, `$1${number}`),
+      );
       expect(lint(host(), dir, "tv-tasks.md")).not.toContain(`TL002:${fill.heading}`);
 
       // Refusals leave the file as it was.
@@ -151,16 +199,41 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
 
     const table = tasklog(host(), dir, ["list", "tv-tasks.md"]);
     expect(table.status).toBe(0);
-    expect(table.stdout.trimEnd().split("\n").slice(1, -1).map((row) => Number(row.trim().split(/\s+/)[0]))).toEqual(headings);
-    const exported = JSON.parse(tasklog(host(), dir, ["export", "--json", "tv-tasks.md"]).stdout) as { tasks: { line: number; placeholder: boolean; status: string }[] };
+    expect(
+      table.stdout
+        .trimEnd()
+        .split("\n")
+        .slice(1, -1)
+        .map((row) => Number(row.trim().split(/\s+/)[0])),
+    ).toEqual(headings);
+    const exported = JSON.parse(tasklog(host(), dir, ["export", "--json", "tv-tasks.md"]).stdout) as {
+      tasks: { line: number; placeholder: boolean; status: string }[];
+    };
     expect(validate(exported)).toBe(true);
     expect(exported.tasks.map((task) => task.line)).toEqual(headings);
-    const open = JSON.parse(tasklog(host(), dir, ["list", "--json", "--status", "open", "tv-tasks.md"]).stdout) as { tasks: { status: string }[] };
+    const open = JSON.parse(tasklog(host(), dir, ["list", "--json", "--status", "open", "tv-tasks.md"]).stdout) as {
+      tasks: { status: string }[];
+    };
     expect(open.tasks.length).toBeGreaterThan(0);
     expect(open.tasks.every((task) => task.status === "Open")).toBe(true);
 
     const before = lint(host(), dir, "tv-tasks.md");
-    const added = tasklog(host(), dir, ["new", "--status", "Open", "--title", "Add the tasklog command", "--pr", "90", "--date", "2025-10-12", "--priority", "P1", "--size", "M", "tv-tasks.md"]);
+    const added = tasklog(host(), dir, [
+      "new",
+      "--status",
+      "Open",
+      "--title",
+      "Add the tasklog command",
+      "--pr",
+      "90",
+      "--date",
+      "2025-10-12",
+      "--priority",
+      "P1",
+      "--size",
+      "M",
+      "tv-tasks.md",
+    ]);
     expect(added.status, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/section stamp 2025-10-03 -> 2025-10-12/);
     const after = readFileSync(join(dir, "tv-tasks.md"), "utf8");
@@ -185,12 +258,19 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
     // What disappeared: only the Open section's stale stamp, which moved forward.
     expect(before.filter((finding) => !mapped.includes(finding))).toEqual(["TL008:11"]);
 
-    const firstPlaceholder = JSON.parse(tasklog(host(), dir, ["export", "--json", "tv-tasks.md"]).stdout).tasks.find((task: { placeholder: boolean }) => task.placeholder) as { line: number; identifier: string };
+    const firstPlaceholder = JSON.parse(tasklog(host(), dir, ["export", "--json", "tv-tasks.md"]).stdout).tasks.find(
+      (task: { placeholder: boolean }) => task.placeholder,
+    ) as { line: number; identifier: string };
     const set = tasklog(host(), dir, ["set-pr", "--line", String(firstPlaceholder.line), "91", "tv-tasks.md"]);
     expect(set.status, set.stderr).toBe(0);
     const changed = readFileSync(join(dir, "tv-tasks.md"), "utf8").split("\n");
     const diff = after.split("\n").flatMap((line, i) => (line === changed[i] ? [] : [i + 1]));
-    expect(diff).toEqual(set.stdout.trimEnd().split("\n").map((line) => Number(/^tv-tasks\.md:(\d+):/.exec(line)?.[1])));
+    expect(diff).toEqual(
+      set.stdout
+        .trimEnd()
+        .split("\n")
+        .map((line) => Number(/^tv-tasks\.md:(\d+):/.exec(line)?.[1])),
+    );
     expect(diff).toContain(firstPlaceholder.line);
     expect(lint(host(), dir, "tv-tasks.md")).not.toContain(`TL002:${firstPlaceholder.line}`);
   });
@@ -218,7 +298,9 @@ describe("tasklog without markdownlint (a project with only the package)", () =>
     const dir = workspace(vscodeWorkspace, { "tv-tasks.md": generateTaskLog(2, 1) });
     const result = tasklog(hosts["cli2-0.24"], dir, ["list", "tv-tasks.md"]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/needs markdownlint \(0\.40 or newer\), its peer dependency: npm install --save-dev markdownlint/);
+    expect(result.stderr).toMatch(
+      /needs markdownlint \(0\.40 or newer\), its peer dependency: npm install --save-dev markdownlint/,
+    );
     // Commands that need no parser still run.
     expect(tasklog(hosts["cli2-0.24"], dir, ["--help"]).status).toBe(0);
   });

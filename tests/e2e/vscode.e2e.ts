@@ -48,7 +48,16 @@ interface Response {
 
 /** What the extension turns into a diagnostic: rule, line, range, message parts, quick fix. */
 const diagnostic = (result: LintError): string =>
-  JSON.stringify([result.ruleNames, result.lineNumber, result.errorRange, result.ruleDescription, result.errorDetail, result.ruleInformation, result.fixInfo, result.severity]);
+  JSON.stringify([
+    result.ruleNames,
+    result.lineNumber,
+    result.errorRange,
+    result.ruleDescription,
+    result.errorDetail,
+    result.ruleInformation,
+    result.fixInfo,
+    result.severity,
+  ]);
 
 /** The diagnostic the extension shows for a library finding on `lines`. */
 const expectedDiagnostic = (error: LintError, lines: readonly string[]): Diagnostic => {
@@ -81,7 +90,10 @@ describe.each(EDITORS)("VS Code extension call with markdownlint-cli2 0.20.0 on 
     const requestPath = join(folder, "request.json");
     const responsePath = join(folder, "response.json");
     writeFileSync(requestPath, JSON.stringify({ workspace: folder, file, text: BROKEN, trusted: true }));
-    const driver = run(extension.node, [join(extension.dir, "vscode-extension.mjs"), requestPath, responsePath], { cwd: folder, env: envFor(extension.node) });
+    const driver = run(extension.node, [join(extension.dir, "vscode-extension.mjs"), requestPath, responsePath], {
+      cwd: folder,
+      env: envFor(extension.node),
+    });
     expect(driver.stderr).toBe("");
     expect(driver.status).toBe(0);
     const response = JSON.parse(readFileSync(responsePath, "utf8")) as Response;
@@ -95,8 +107,13 @@ describe.each(EDITORS)("VS Code extension call with markdownlint-cli2 0.20.0 on 
     expect(response.trusted.exitCode).toBe(1);
     const lines = BROKEN.split("\n");
     // The diagnostics the editor shows: range, message, severity, code link, one per finding.
-    const byPosition = (a: Diagnostic, b: Diagnostic): number => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.message.localeCompare(b.message);
-    expect([...response.diagnostics].sort(byPosition)).toEqual(library.map((error) => expectedDiagnostic(error, lines)).sort(byPosition));
+    const byPosition = (a: Diagnostic, b: Diagnostic): number =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.message.localeCompare(b.message);
+    expect([...response.diagnostics].sort(byPosition)).toEqual(
+      library.map((error) => expectedDiagnostic(error, lines)).sort(byPosition),
+    );
     for (const diagnostic of response.diagnostics) {
       const line = lines[diagnostic.range.start.line] ?? "";
       expect(diagnostic.range.end.character, diagnostic.message).toBeLessThanOrEqual(line.length);
@@ -105,10 +122,14 @@ describe.each(EDITORS)("VS Code extension call with markdownlint-cli2 0.20.0 on 
     }
     for (const result of response.trusted.results) {
       expect(result.fileName).toBe("tv-tasks.md");
-      expect(result.ruleInformation).toMatch(new RegExp(`/docs/rules/${result.ruleNames[0]}-${result.ruleNames[1]}\\.md$`));
+      expect(result.ruleInformation).toMatch(
+        new RegExp(`/docs/rules/${result.ruleNames[0]}-${result.ruleNames[1]}\\.md$`),
+      );
       if (result.errorRange) {
         const [column, length] = result.errorRange;
-        expect(column + length - 1, `${result.ruleNames[0]}:${result.lineNumber} range`).toBeLessThanOrEqual((lines[result.lineNumber - 1] ?? "").length);
+        expect(column + length - 1, `${result.ruleNames[0]}:${result.lineNumber} range`).toBeLessThanOrEqual(
+          (lines[result.lineNumber - 1] ?? "").length,
+        );
       }
     }
 
@@ -129,10 +150,17 @@ describe.each(EDITORS)("VS Code extension call with markdownlint-cli2 0.20.0 on 
     expect(response.perRuleFixAll.map((entry) => entry.rule)).toEqual(fixableRules);
     for (const entry of response.perRuleFixAll) {
       expect(entry.text, entry.rule).not.toBe(BROKEN);
-      expect(entry.results.filter((result) => result.ruleNames[0] === entry.rule && result.fixInfo), entry.rule).toEqual([]);
+      expect(
+        entry.results.filter((result) => result.ruleNames[0] === entry.rule && result.fixInfo),
+        entry.rule,
+      ).toEqual([]);
       expect(sorted(entry.results.map(diagnostic)), entry.rule).toEqual(sorted(lintPack(entry.text).map(diagnostic)));
       const changed = entry.text.split("\n").flatMap((line, index) => (line === lines[index] ? [] : [index + 1]));
-      const ruleLines = new Set(fixable.filter((error) => error.ruleNames[0] === entry.rule).map((error) => error.fixInfo?.lineNumber ?? error.lineNumber));
+      const ruleLines = new Set(
+        fixable
+          .filter((error) => error.ruleNames[0] === entry.rule)
+          .map((error) => error.fixInfo?.lineNumber ?? error.lineNumber),
+      );
       for (const line of changed) expect(ruleLines.has(line), `${entry.rule} changed line ${line}`).toBe(true);
     }
 
@@ -155,7 +183,10 @@ describe("the README's web-editor setup (the preset written into the user's own 
     const folder = workspace(vscodeWorkspace, { "tv-tasks.md": CLEAN_LOG });
     const written = run(nodes["22"], ["-e", command as string], { cwd: folder, env: envFor(nodes["22"]) });
     expect(written.stderr).toBe("");
-    const config = JSON.parse(readFileSync(join(folder, ".markdownlint-cli2.jsonc"), "utf8")) as { customRules: string[]; config: Record<string, unknown> };
+    const config = JSON.parse(readFileSync(join(folder, ".markdownlint-cli2.jsonc"), "utf8")) as {
+      customRules: string[];
+      config: Record<string, unknown>;
+    };
     expect(config.customRules).toEqual(["markdownlint-rule-tasklog"]);
     expect(config.config).not.toHaveProperty("extends");
     expect(config.config["MD013"]).toBe(false);
@@ -164,11 +195,23 @@ describe("the README's web-editor setup (the preset written into the user's own 
     const trailing = text.split("\n").length - 1;
     const file = join(folder, "tv-tasks.md");
     writeFileSync(join(folder, "request.json"), JSON.stringify({ workspace: folder, file, text, trusted: true }));
-    const driver = run(nodes["22"], [join(extension, "vscode-extension.mjs"), join(folder, "request.json"), join(folder, "response.json")], { cwd: folder, env: envFor(nodes["22"]) });
+    const driver = run(
+      nodes["22"],
+      [join(extension, "vscode-extension.mjs"), join(folder, "request.json"), join(folder, "response.json")],
+      { cwd: folder, env: envFor(nodes["22"]) },
+    );
     expect(driver.stderr).toBe("");
     const response = JSON.parse(readFileSync(join(folder, "response.json"), "utf8")) as Response;
-    const rules = (results: Result[]): string[] => sorted([...new Set(results.map((result) => `${result.ruleNames[0]}:${result.lineNumber}`))]);
+    const rules = (results: Result[]): string[] =>
+      sorted([...new Set(results.map((result) => `${result.ruleNames[0]}:${result.lineNumber}`))]);
     expect(rules(response.untrusted.results)).toEqual([`MD009:${trailing}`]);
-    expect(rules(response.trusted.results)).toEqual(sorted([...new Set([`MD009:${trailing}`, ...lintPack(text).map((error) => `${error.ruleNames[0]}:${error.lineNumber}`)])]));
+    expect(rules(response.trusted.results)).toEqual(
+      sorted([
+        ...new Set([
+          `MD009:${trailing}`,
+          ...lintPack(text).map((error) => `${error.ruleNames[0]}:${error.lineNumber}`),
+        ]),
+      ]),
+    );
   });
 });

@@ -42,7 +42,11 @@ describe("Conventional Commits header grammar", () => {
       separator: { offset: 11, text: ": " },
       subject: { offset: 13, text: "add thing" },
     });
-    expect(parseHeader("docs: x")).toMatchObject({ scope: undefined, breaking: undefined, subject: { offset: 6, text: "x" } });
+    expect(parseHeader("docs: x")).toMatchObject({
+      scope: undefined,
+      breaking: undefined,
+      subject: { offset: 6, text: "x" },
+    });
   });
 
   it("closes the scope at the first ')' followed by ': ', not at a later one", () => {
@@ -75,7 +79,12 @@ describe("Conventional Commits header grammar", () => {
     expect(codes("(core): add x")).toEqual(["type-empty"]);
     expect(codes(": add x")).toEqual(["type-empty"]);
     expect(checkHeader("feature: add x", OPTIONS).problems).toEqual([
-      { code: "type-enum", offset: 0, length: 7, message: `Expected a type of ${DEFAULT_TYPES.join(", ")}; Actual: "feature"` },
+      {
+        code: "type-enum",
+        offset: 0,
+        length: 7,
+        message: `Expected a type of ${DEFAULT_TYPES.join(", ")}; Actual: "feature"`,
+      },
     ]);
     expect(codes("feature: add x", { types: ["feature"] })).toEqual([]);
     expect(checkHeader("Feat: add x", OPTIONS).problems).toEqual([
@@ -100,10 +109,12 @@ describe("Conventional Commits header grammar", () => {
         code: "scope-format",
         offset: 5,
         length: 3,
-        message: 'Expected a scope of lowercase words joined by "-", "_", "." or "/", or a placeholder such as "<module>"; Actual: "a b"',
+        message:
+          'Expected a scope of lowercase words joined by "-", "_", "." or "/", or a placeholder such as "<module>"; Actual: "a b"',
       },
     ]);
-    for (const scope of ["a,b", "-x", "a//b", "a-", "a b"]) expect(codes(`feat(${scope}): add x`), scope).toEqual(["scope-format"]);
+    for (const scope of ["a,b", "-x", "a//b", "a-", "a b"])
+      expect(codes(`feat(${scope}): add x`), scope).toEqual(["scope-format"]);
     expect(codes("feat(<module>): add x")).toEqual([]);
     expect(codes("feat(<Module>): add x")).toEqual(["scope-case"]);
     expect(codes("feat(<module>): add x", { allowPlaceholderScope: false })).toEqual(["scope-placeholder"]);
@@ -112,10 +123,20 @@ describe("Conventional Commits header grammar", () => {
 
   it("reports a missing or malformed ': ' separator", () => {
     expect(checkHeader("Add new thing", OPTIONS).problems).toEqual([
-      { code: "separator", offset: 0, length: 13, message: 'Expected a Conventional Commits header "<type>(<scope>): <subject>"; Actual: "Add new thing"' },
+      {
+        code: "separator",
+        offset: 0,
+        length: 13,
+        message: 'Expected a Conventional Commits header "<type>(<scope>): <subject>"; Actual: "Add new thing"',
+      },
     ]);
     expect(checkHeader("feat:add x", OPTIONS).problems).toEqual([
-      { code: "separator", offset: 4, length: 1, message: 'Expected ": " (a colon and one space) after "feat"; Actual: ":"' },
+      {
+        code: "separator",
+        offset: 4,
+        length: 1,
+        message: 'Expected ": " (a colon and one space) after "feat"; Actual: ":"',
+      },
     ]);
     expect(codes("feat : add x")).toEqual(["separator"]);
     expect(codes("feat(core) - add x")).toEqual(["separator"]);
@@ -140,7 +161,13 @@ describe("Conventional Commits header grammar", () => {
     expect(fixed("feat: Add README", "subject-case")).toBe("feat: add README");
     expect(fixed("feat: Über alles", "subject-case")).toBe("feat: über alles");
     // Acronyms and mixed-case names are reported but not lowercased.
-    for (const header of ["feat: README update", "ci: CI fix", "feat: GitHub action", "feat: X", "feat: JSON-RPC client"]) {
+    for (const header of [
+      "feat: README update",
+      "ci: CI fix",
+      "feat: GitHub action",
+      "feat: X",
+      "feat: JSON-RPC client",
+    ]) {
       const problem = checkHeader(header, OPTIONS).problems.find((p) => p.code === "subject-case");
       expect(problem, header).toBeDefined();
       expect(problem?.fix, header).toBeUndefined();
@@ -159,7 +186,16 @@ describe("Conventional Commits header grammar", () => {
     ]);
     expect(fixed("feat: add x..", "subject-full-stop")).toBe("feat: add x");
     expect(codes("feat: add x...")).toEqual([]);
-    for (const vague of ["update stuff", "Update Stuff", "more tweaks", "misc fixes", "update tests", "wip", "WIP.", "update  stuff"]) {
+    for (const vague of [
+      "update stuff",
+      "Update Stuff",
+      "more tweaks",
+      "misc fixes",
+      "update tests",
+      "wip",
+      "WIP.",
+      "update  stuff",
+    ]) {
       expect(codes(`chore: ${vague}`), vague).toContain("subject-vague");
     }
     expect(codes("chore: update stuff in the parser")).toEqual([]);
@@ -170,7 +206,12 @@ describe("Conventional Commits header grammar", () => {
     const subject = "a".repeat(72 - "feat: ".length);
     expect(codes(`feat: ${subject}`)).toEqual([]);
     expect(checkHeader(`feat: ${subject}b`, OPTIONS).problems).toEqual([
-      { code: "header-max-length", offset: 72, length: 1, message: "Expected a header of at most 72 characters; Actual: 73" },
+      {
+        code: "header-max-length",
+        offset: 72,
+        length: 1,
+        message: "Expected a header of at most 72 characters; Actual: 73",
+      },
     ]);
     expect(codes(`feat: ${subject}b`, { maxLength: 100 })).toEqual([]);
     expect(codes(`feat: ${"🚀".repeat(66)}`)).toEqual([]);
@@ -238,7 +279,10 @@ describe("oracle: commitlint (config-conventional)", () => {
       if (myFormatBad) formatBad.ours++;
       if (myFormatBad && theirFormatBad) formatBad.both++;
       const differ = (what: string, a: boolean, b: boolean): void => {
-        if (a !== b) disagreements.push(`${JSON.stringify(header)} ${what}: commitlint ${b ? "reports" : "accepts"}, ours ${a ? "reports" : "accepts"}`);
+        if (a !== b)
+          disagreements.push(
+            `${JSON.stringify(header)} ${what}: commitlint ${b ? "reports" : "accepts"}, ours ${a ? "reports" : "accepts"}`,
+          );
       };
       differ("header format", myFormatBad, theirFormatBad);
       for (const rule of ALWAYS_RULES) differ(rule, mine.has(rule), theirs.has(rule));
@@ -287,7 +331,10 @@ describe("oracle: commitlint (config-conventional)", () => {
     // an empty message and counts the spaces as a subject.
     for (const header of ["", "feat:   "]) {
       expect(isDocumentedDifference(header)).toBe(true);
-      expect(codes(header).some((code) => FORMAT_PROBLEMS.has(code)), header).toBe(true);
+      expect(
+        codes(header).some((code) => FORMAT_PROBLEMS.has(code)),
+        header,
+      ).toBe(true);
       const theirs = await commitlint(header);
       expect(theirs.has("subject-empty") || theirs.has("type-empty"), header).toBe(false);
     }

@@ -10,7 +10,10 @@ describe("calendar dates", () => {
   });
 
   it("rejects dates that do not exist, naming the reason", () => {
-    expect(checkDate("2025-02-29")).toEqual({ ok: false, reason: "2025-02-29 does not exist (month 02 of 2025 has 28 days)" });
+    expect(checkDate("2025-02-29")).toEqual({
+      ok: false,
+      reason: "2025-02-29 does not exist (month 02 of 2025 has 28 days)",
+    });
     expect(checkDate("1900-02-29")).toMatchObject({ ok: false });
     expect(checkDate("2025-04-31")).toMatchObject({ ok: false, reason: expect.stringContaining("has 30 days") });
     expect(checkDate("2025-13-01")).toEqual({ ok: false, reason: "2025-13-01 has no month 13" });

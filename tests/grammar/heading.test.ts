@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { findSeparators, looksLikeTaskHeading, parseSectionHeading, parseTaskHeading, spaceInsideIdentifier, unreadablePart } from "../../src/grammar/heading.js";
+import {
+  findSeparators,
+  looksLikeTaskHeading,
+  parseSectionHeading,
+  parseTaskHeading,
+  spaceInsideIdentifier,
+  unreadablePart,
+} from "../../src/grammar/heading.js";
 
 const statuses = ["Open", "Deferred"];
 
@@ -37,9 +44,19 @@ describe("task heading grammar", () => {
   });
 
   it("handles a missing status, identifier or title", () => {
-    expect(parseTaskHeading("tv-2025-10-03:PR41 · Title")).toMatchObject({ status: undefined, id: { text: "tv-2025-10-03:PR41" }, title: { text: "Title" } });
-    expect(parseTaskHeading("Open · Title without identifier")).toMatchObject({ id: undefined, title: { text: "Title without identifier" } });
-    expect(parseTaskHeading("Open · tv-2025-10-03:PR41")).toMatchObject({ id: { text: "tv-2025-10-03:PR41" }, title: undefined });
+    expect(parseTaskHeading("tv-2025-10-03:PR41 · Title")).toMatchObject({
+      status: undefined,
+      id: { text: "tv-2025-10-03:PR41" },
+      title: { text: "Title" },
+    });
+    expect(parseTaskHeading("Open · Title without identifier")).toMatchObject({
+      id: undefined,
+      title: { text: "Title without identifier" },
+    });
+    expect(parseTaskHeading("Open · tv-2025-10-03:PR41")).toMatchObject({
+      id: { text: "tv-2025-10-03:PR41" },
+      title: undefined,
+    });
     expect(parseTaskHeading("Open tv-2025-10-03:PR41 Title")).toMatchObject({
       status: { text: "Open" },
       id: { text: "tv-2025-10-03:PR41" },
@@ -69,9 +86,16 @@ describe("status section heading grammar", () => {
   });
 
   it("recognises a configured status without a stamp, in any case", () => {
-    expect(parseSectionHeading("Deferred tasks", statuses)).toEqual({ status: { offset: 0, text: "Deferred" }, group: undefined, stamp: undefined });
+    expect(parseSectionHeading("Deferred tasks", statuses)).toEqual({
+      status: { offset: 0, text: "Deferred" },
+      group: undefined,
+      stamp: undefined,
+    });
     expect(parseSectionHeading("open Tasks", statuses)?.status.text).toBe("open");
-    expect(parseSectionHeading("Open tasks (2025-10-03)", statuses)).toMatchObject({ group: { text: "(2025-10-03)" }, stamp: undefined });
+    expect(parseSectionHeading("Open tasks (2025-10-03)", statuses)).toMatchObject({
+      group: { text: "(2025-10-03)" },
+      stamp: undefined,
+    });
   });
 
   it("recognises an unconfigured status only with an (updated …) stamp", () => {

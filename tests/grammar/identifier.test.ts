@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findMentions, IDENTIFIER_SHAPE, parseIdentifier, parsePrSuffix, prNumberOf } from "../../src/grammar/identifier.js";
+import {
+  findMentions,
+  IDENTIFIER_SHAPE,
+  parseIdentifier,
+  parsePrSuffix,
+  prNumberOf,
+} from "../../src/grammar/identifier.js";
 
 describe("identifier grammar", () => {
   it("parses a well-formed identifier with part offsets", () => {
@@ -28,7 +34,10 @@ describe("identifier grammar", () => {
   });
 
   it("reports impossible and template dates", () => {
-    expect(parseIdentifier("tv-2025-02-30:PR1")).toMatchObject({ date: undefined, dateProblem: expect.stringContaining("does not exist") });
+    expect(parseIdentifier("tv-2025-02-30:PR1")).toMatchObject({
+      date: undefined,
+      dateProblem: expect.stringContaining("does not exist"),
+    });
     expect(parseIdentifier("tv-YYYY-MM-DD:PR###")).toMatchObject({ date: undefined, suffix: { kind: "placeholder" } });
   });
 
@@ -46,7 +55,8 @@ describe("identifier grammar", () => {
   });
 
   it("finds mentions in running text with their offsets", () => {
-    const text = "Stabilized badge (deferred `tv-2025-10-03:PR35`); epic (`tv-2025-10-03:PR??`), not xtv_2025-10-03:PR1.";
+    const text =
+      "Stabilized badge (deferred `tv-2025-10-03:PR35`); epic (`tv-2025-10-03:PR??`), not xtv_2025-10-03:PR1.";
     expect(findMentions(text)).toEqual([
       { text: "tv-2025-10-03:PR35", index: 28 },
       { text: "tv-2025-10-03:PR??", index: 57 },

@@ -30,12 +30,16 @@ describe("findUrls", () => {
     expect(urls("Link: `<https://github.com/<org>/<repo>/pull/###>` (prefer Draft)")).toEqual([
       "https://github.com/<org>/<repo>/pull/###",
     ]);
-    expect(urls("https://<host>/<owner>/<repo>/pull/<number> next")).toEqual(["https://<host>/<owner>/<repo>/pull/<number>"]);
+    expect(urls("https://<host>/<owner>/<repo>/pull/<number> next")).toEqual([
+      "https://<host>/<owner>/<repo>/pull/<number>",
+    ]);
   });
 
   it("keeps balanced parentheses and query/fragment, drops trailing punctuation", () => {
     expect(urls("https://en.wikipedia.org/wiki/Foo_(bar)")).toEqual(["https://en.wikipedia.org/wiki/Foo_(bar)"]);
-    expect(urls("https://github.com/o/r/pull/5#issuecomment-1?!")).toEqual(["https://github.com/o/r/pull/5#issuecomment-1"]);
+    expect(urls("https://github.com/o/r/pull/5#issuecomment-1?!")).toEqual([
+      "https://github.com/o/r/pull/5#issuecomment-1",
+    ]);
     expect(urls("https://github.com/o/r/pull/5/files?w=1;")).toEqual(["https://github.com/o/r/pull/5/files?w=1"]);
   });
 
@@ -47,18 +51,24 @@ describe("findUrls", () => {
 
 describe("name rules", () => {
   it("owners: alphanumerics and single inner hyphens, at most 39", () => {
-    for (const ok of ["acme", "a", "mehrmorgen", "a-b-c", "A1", "x".repeat(39)]) expect(isValidOwner(ok), ok).toBe(true);
-    for (const bad of ["", "-a", "a-", "a--b", "a_b", "a.b", "<org>", "x".repeat(40)]) expect(isValidOwner(bad), bad).toBe(false);
+    for (const ok of ["acme", "a", "mehrmorgen", "a-b-c", "A1", "x".repeat(39)])
+      expect(isValidOwner(ok), ok).toBe(true);
+    for (const bad of ["", "-a", "a-", "a--b", "a_b", "a.b", "<org>", "x".repeat(40)])
+      expect(isValidOwner(bad), bad).toBe(false);
   });
 
   it("repositories: alphanumerics, -, _ and ., not . or ..", () => {
-    for (const ok of ["nanoGPT", "ml-playground", "a_b", "a.b", ".github", "x".repeat(100)]) expect(isValidRepo(ok), ok).toBe(true);
-    for (const bad of ["", ".", "..", "a b", "a/b", "<repo>", "x".repeat(101)]) expect(isValidRepo(bad), bad).toBe(false);
+    for (const ok of ["nanoGPT", "ml-playground", "a_b", "a.b", ".github", "x".repeat(100)])
+      expect(isValidRepo(ok), ok).toBe(true);
+    for (const bad of ["", ".", "..", "a b", "a/b", "<repo>", "x".repeat(101)])
+      expect(isValidRepo(bad), bad).toBe(false);
   });
 
   it("hosts: names with an optional port, no scheme or path", () => {
-    for (const ok of ["github.com", "github.example.com", "ghe.corp:8443", "localhost"]) expect(isValidHost(ok), ok).toBe(true);
-    for (const bad of ["", "https://github.com", "github.com/", "-x.com", "a..b", "x.com:"]) expect(isValidHost(bad), bad).toBe(false);
+    for (const ok of ["github.com", "github.example.com", "ghe.corp:8443", "localhost"])
+      expect(isValidHost(ok), ok).toBe(true);
+    for (const bad of ["", "https://github.com", "github.com/", "-x.com", "a..b", "x.com:"])
+      expect(isValidHost(bad), bad).toBe(false);
   });
 });
 
@@ -89,14 +99,24 @@ describe("classifyUrl", () => {
   });
 
   it("lists what differs from the canonical form", () => {
-    expect(classifyUrl("http://github.com/o/r/pull/5")).toMatchObject({ kind: "pr", problems: ["the scheme is http, not https"] });
+    expect(classifyUrl("http://github.com/o/r/pull/5")).toMatchObject({
+      kind: "pr",
+      problems: ["the scheme is http, not https"],
+    });
     const ghe = classifyUrl("https://github.example.com/o/r/pull/5");
     expect(ghe).toMatchObject({ kind: "pr", number: 5 });
     expect(ghe.kind === "pr" && ghe.problems[0]).toMatch(/host github\.example\.com is not github\.com/);
-    expect(classifyUrl("https://github.example.com/o/r/pull/5", ["github.com", "github.example.com"])).toMatchObject({ problems: [] });
+    expect(classifyUrl("https://github.example.com/o/r/pull/5", ["github.com", "github.example.com"])).toMatchObject({
+      problems: [],
+    });
     expect(classifyUrl("https://github.com/-o/r/pull/5")).toMatchObject({ problems: [expect.stringMatching(/owner/)] });
-    expect(classifyUrl("https://github.com/o/r!/pull/5")).toMatchObject({ problems: [expect.stringMatching(/repository/)] });
-    expect(classifyUrl("https://github.com/o/r/pull/05")).toMatchObject({ number: 5, problems: [expect.stringMatching(/leading zero/)] });
+    expect(classifyUrl("https://github.com/o/r!/pull/5")).toMatchObject({
+      problems: [expect.stringMatching(/repository/)],
+    });
+    expect(classifyUrl("https://github.com/o/r/pull/05")).toMatchObject({
+      number: 5,
+      problems: [expect.stringMatching(/leading zero/)],
+    });
   });
 
   it("reports template placeholders", () => {
@@ -105,12 +125,20 @@ describe("classifyUrl", () => {
       url: "https://github.com/<org>/<repo>/pull/35",
       placeholders: ["<org>", "<repo>"],
     });
-    expect(classifyUrl("https://github.com/<org>/<repo>/pull/###")).toMatchObject({ placeholders: ["<org>", "<repo>", "###"] });
-    expect(classifyUrl("https://github.com/acme/app/pull/###")).toMatchObject({ kind: "placeholder", placeholders: ["###"] });
+    expect(classifyUrl("https://github.com/<org>/<repo>/pull/###")).toMatchObject({
+      placeholders: ["<org>", "<repo>", "###"],
+    });
+    expect(classifyUrl("https://github.com/acme/app/pull/###")).toMatchObject({
+      kind: "placeholder",
+      placeholders: ["###"],
+    });
     for (const number of ["??", "xx", "N", "<number>", ""]) {
       expect(classifyUrl(`https://github.com/acme/app/pull/${number}`), number).toMatchObject({ kind: "placeholder" });
     }
-    expect(classifyUrl("https://<host>/acme/app/issues/1")).toMatchObject({ kind: "placeholder", placeholders: ["<host>"] });
+    expect(classifyUrl("https://<host>/acme/app/issues/1")).toMatchObject({
+      kind: "placeholder",
+      placeholders: ["<host>"],
+    });
     expect(classifyUrl("https://github.com/<owner>/app")).toMatchObject({ kind: "placeholder" });
   });
 
@@ -158,15 +186,31 @@ describe("properties", () => {
 
   it("finds and reads back every generated PR URL in every form, as WHATWG URL parsing does", () => {
     fc.assert(
-      fc.property(owner, repo, number, wrap, fc.string({ maxLength: 8 }).map((s) => s.replace(/\S/g, "")), (o, r, n, form, pad) => {
-        const url = `https://github.com/${o}/${r}/pull/${n}`;
-        const text = `x${pad} ${form(url)} y`;
-        const found = findUrls(text);
-        expect(found).toEqual([{ text: url, index: text.indexOf(url) }]);
-        const parsed = new URL(url);
-        expect(parsed.pathname).toBe(`/${o}/${r}/pull/${n}`);
-        expect(classifyUrl(url)).toEqual({ kind: "pr", url, scheme: "https", host: parsed.host, owner: o, repo: r, number: n, problems: [] });
-      }),
+      fc.property(
+        owner,
+        repo,
+        number,
+        wrap,
+        fc.string({ maxLength: 8 }).map((s) => s.replace(/\S/g, "")),
+        (o, r, n, form, pad) => {
+          const url = `https://github.com/${o}/${r}/pull/${n}`;
+          const text = `x${pad} ${form(url)} y`;
+          const found = findUrls(text);
+          expect(found).toEqual([{ text: url, index: text.indexOf(url) }]);
+          const parsed = new URL(url);
+          expect(parsed.pathname).toBe(`/${o}/${r}/pull/${n}`);
+          expect(classifyUrl(url)).toEqual({
+            kind: "pr",
+            url,
+            scheme: "https",
+            host: parsed.host,
+            owner: o,
+            repo: r,
+            number: n,
+            problems: [],
+          });
+        },
+      ),
     );
   });
 

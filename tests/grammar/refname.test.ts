@@ -47,23 +47,45 @@ describe("git branch names (check-ref-format --branch)", () => {
       { rule: "lock-suffix", offset: 6, length: 5, message: 'a component may not end with ".lock"' },
     ]);
     expect(rulesOf("x.lock/y")).toEqual(["lock-suffix"]);
-    expect(checkBranchName("a\tb")[0]).toMatchObject({ rule: "control-character", offset: 1, message: expect.stringContaining("U+0009") });
+    expect(checkBranchName("a\tb")[0]).toMatchObject({
+      rule: "control-character",
+      offset: 1,
+      message: expect.stringContaining("U+0009"),
+    });
     expect(rulesOf("a\u007fb")).toEqual(["control-character"]);
-    expect(checkBranchName("feat/a b")[0]).toMatchObject({ rule: "forbidden-character", offset: 6, message: expect.stringContaining("space") });
+    expect(checkBranchName("feat/a b")[0]).toMatchObject({
+      rule: "forbidden-character",
+      offset: 6,
+      message: expect.stringContaining("space"),
+    });
     for (const char of ["~", "^", ":", "?", "*", "[", "\\"]) {
       expect(checkBranchName(`a${char}b`), char).toEqual([
         { rule: "forbidden-character", offset: 1, length: 1, message: `a refname may not contain "${char}"` },
       ]);
     }
-    expect(checkBranchName("a@{b")).toEqual([{ rule: "at-brace", offset: 1, length: 2, message: 'a refname may not contain "@{"' }]);
+    expect(checkBranchName("a@{b")).toEqual([
+      { rule: "at-brace", offset: 1, length: 2, message: 'a refname may not contain "@{"' },
+    ]);
     expect(rulesOf("@{-1}")).toEqual(["at-brace"]);
     expect(checkBranchName("a//b")).toEqual([
       { rule: "empty-component", offset: 2, length: 1, message: 'a refname may not contain "//"' },
     ]);
-    expect(checkBranchName("feat/")[0]).toMatchObject({ rule: "empty-component", offset: 4, message: 'a refname may not end with "/"' });
-    expect(checkBranchName("/feat")[0]).toMatchObject({ rule: "empty-component", offset: 0, message: 'a branch name may not begin with "/"' });
-    expect(checkBranchName("feat/x.")).toEqual([{ rule: "trailing-dot", offset: 6, length: 1, message: 'a refname may not end with "."' }]);
-    expect(checkBranchName("-feat")).toEqual([{ rule: "leading-dash", offset: 0, length: 1, message: 'a branch name may not begin with "-"' }]);
+    expect(checkBranchName("feat/")[0]).toMatchObject({
+      rule: "empty-component",
+      offset: 4,
+      message: 'a refname may not end with "/"',
+    });
+    expect(checkBranchName("/feat")[0]).toMatchObject({
+      rule: "empty-component",
+      offset: 0,
+      message: 'a branch name may not begin with "/"',
+    });
+    expect(checkBranchName("feat/x.")).toEqual([
+      { rule: "trailing-dot", offset: 6, length: 1, message: 'a refname may not end with "."' },
+    ]);
+    expect(checkBranchName("-feat")).toEqual([
+      { rule: "leading-dash", offset: 0, length: 1, message: 'a branch name may not begin with "-"' },
+    ]);
     expect(rulesOf("HEAD")).toEqual(["head"]);
     expect(checkBranchName("")).toMatchObject([{ rule: "empty-component", message: "a branch name may not be empty" }]);
   });
@@ -95,7 +117,18 @@ describe("git refnames (check-ref-format)", () => {
 
   it("follows git's own test cases (t1402)", () => {
     const valid = ["heads/foo", "foo/bar/baz", "foo./bar", "heads/foo@bar"];
-    const invalid = ["foo", "heads/foo/", "./foo", ".refs/foo", "heads/foo..bar", "heads/foo?bar", "heads/foo.lock", "heads/v@{ation", "heads/foo\\bar", "refs///heads/foo"];
+    const invalid = [
+      "foo",
+      "heads/foo/",
+      "./foo",
+      ".refs/foo",
+      "heads/foo..bar",
+      "heads/foo?bar",
+      "heads/foo.lock",
+      "heads/v@{ation",
+      "heads/foo\\bar",
+      "refs///heads/foo",
+    ];
     for (const name of valid) expect(checkRefFormat(name), name).toEqual([]);
     for (const name of invalid) expect(checkRefFormat(name).length, name).toBeGreaterThan(0);
   });
@@ -104,17 +137,77 @@ describe("git refnames (check-ref-format)", () => {
 // ---------------------------------------------------------------------------------------------
 // Oracle: the real `git check-ref-format` on a generated set of names.
 
-
 /** Fragments that exercise every rule, plus harmless look-alikes. */
 const FRAGMENTS = [
-  " ", "~", "^", ":", "?", "*", "[", "\\", "..", ".", "@{", "@", "{", "}", "]", "//", "/", ".lock", "lock",
-  "\t", "\n", "\u0001", "\u001f", "\u007f", "-", "--", "HEAD", "#", "!", "'", "\"", "`", "é", "€", "\u00a0",
-  "&", ";", "|", "<", ">", "=", "+", ",", "%", "$", "_", "a.", ".a", "@{-1}", "refs/heads",
+  " ",
+  "~",
+  "^",
+  ":",
+  "?",
+  "*",
+  "[",
+  "\\",
+  "..",
+  ".",
+  "@{",
+  "@",
+  "{",
+  "}",
+  "]",
+  "//",
+  "/",
+  ".lock",
+  "lock",
+  "\t",
+  "\n",
+  "\u0001",
+  "\u001f",
+  "\u007f",
+  "-",
+  "--",
+  "HEAD",
+  "#",
+  "!",
+  "'",
+  '"',
+  "`",
+  "é",
+  "€",
+  "\u00a0",
+  "&",
+  ";",
+  "|",
+  "<",
+  ">",
+  "=",
+  "+",
+  ",",
+  "%",
+  "$",
+  "_",
+  "a.",
+  ".a",
+  "@{-1}",
+  "refs/heads",
 ];
 const BASES = ["feat/add-thing", "a", "x/y"];
 
 export function generateBranchNames(): string[] {
-  const names = new Set<string>(["", "@", "HEAD", "-", ".", "/", "..", ".lock", "a.lock", "@{", "@{-1}", "x/HEAD", "heads/@"]);
+  const names = new Set<string>([
+    "",
+    "@",
+    "HEAD",
+    "-",
+    ".",
+    "/",
+    "..",
+    ".lock",
+    "a.lock",
+    "@{",
+    "@{-1}",
+    "x/HEAD",
+    "heads/@",
+  ]);
   for (const fragment of FRAGMENTS) {
     names.add(fragment);
     for (const base of BASES) {
@@ -129,7 +222,32 @@ export function generateBranchNames(): string[] {
     }
   }
   const random = mulberry32(20251128);
-  const alphabet = ["a", "b", "z", "0", "-", "_", "/", ".", "@", "{", "}", " ", "~", ":", "?", "*", "[", "\\", "^", "é", "\u007f", "\t", "lock", "HEAD"];
+  const alphabet = [
+    "a",
+    "b",
+    "z",
+    "0",
+    "-",
+    "_",
+    "/",
+    ".",
+    "@",
+    "{",
+    "}",
+    " ",
+    "~",
+    ":",
+    "?",
+    "*",
+    "[",
+    "\\",
+    "^",
+    "é",
+    "\u007f",
+    "\t",
+    "lock",
+    "HEAD",
+  ];
   while (names.size < 900) {
     const length = 1 + Math.floor(random() * 7);
     let name = "";
@@ -149,7 +267,7 @@ function askGit(names: readonly string[], cwd: string): [boolean, boolean | unde
   const script = [
     "while IFS= read -r -d '' name; do",
     '  if git check-ref-format --branch "$name" >/dev/null 2>&1; then b=1; else b=0; fi',
-        // git reads a refname starting with "-" as an option in this mode: no verdict (x).
+    // git reads a refname starting with "-" as an option in this mode: no verdict (x).
     '  case "$name" in -*) r=x ;; *) if git check-ref-format --allow-onelevel "$name" >/dev/null 2>&1; then r=1; else r=0; fi ;; esac',
     '  printf "%s%s\\n" "$b" "$r"',
     "done",
@@ -157,7 +275,12 @@ function askGit(names: readonly string[], cwd: string): [boolean, boolean | unde
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_CEILING_DIRECTORIES: dirname(cwd) };
   delete env["GIT_DIR"];
   delete env["GIT_WORK_TREE"];
-  const result = spawnSync("bash", ["-c", script], { cwd, env, input: names.map((name) => `${name}\0`).join(""), encoding: "utf8" });
+  const result = spawnSync("bash", ["-c", script], {
+    cwd,
+    env,
+    input: names.map((name) => `${name}\0`).join(""),
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`git oracle failed: ${result.stderr}`);
   const lines = result.stdout.trim().split("\n");
   return lines.map((line) => [line[0] === "1", line[1] === "x" ? undefined : line[1] === "1"]);
@@ -184,7 +307,8 @@ describe("oracle: git check-ref-format", () => {
       const oursRef = checkRefFormat(name, { allowOnelevel: true }).length === 0;
       if (gitBranch) validBranches++;
       if (ours !== gitBranch) disagreements.push(`--branch ${JSON.stringify(name)}: git ${gitBranch}, ours ${ours}`);
-      if (gitRef !== undefined && oursRef !== gitRef) disagreements.push(`refname ${JSON.stringify(name)}: git ${gitRef}, ours ${oursRef}`);
+      if (gitRef !== undefined && oursRef !== gitRef)
+        disagreements.push(`refname ${JSON.stringify(name)}: git ${gitRef}, ours ${oursRef}`);
     });
     expect(disagreements).toEqual([]);
     // The set must exercise both verdicts in earnest.
@@ -194,8 +318,21 @@ describe("oracle: git check-ref-format", () => {
 
   it("covers every rule with the generated names", () => {
     const seen = new Set(generateBranchNames().flatMap((name) => rulesOf(name)));
-    const refRules = new Set(generateBranchNames().flatMap((name) => checkRefFormat(name, { allowOnelevel: true }).map((p) => p.rule)));
-    for (const rule of ["empty-component", "leading-dot", "lock-suffix", "double-dot", "control-character", "forbidden-character", "at-brace", "trailing-dot", "leading-dash", "head"] as const) {
+    const refRules = new Set(
+      generateBranchNames().flatMap((name) => checkRefFormat(name, { allowOnelevel: true }).map((p) => p.rule)),
+    );
+    for (const rule of [
+      "empty-component",
+      "leading-dot",
+      "lock-suffix",
+      "double-dot",
+      "control-character",
+      "forbidden-character",
+      "at-brace",
+      "trailing-dot",
+      "leading-dash",
+      "head",
+    ] as const) {
       expect(seen.has(rule), rule).toBe(true);
     }
     expect(refRules.has("at-sign")).toBe(true);

@@ -64,7 +64,7 @@ describe("sentence counting", () => {
   it("ends sentences after closing quotes, brackets and emphasis", () => {
     expect(countSentences("Ship it (finally.) Then rest.")).toBe(2);
     expect(countSentences("**Ship it.** Then rest.")).toBe(2);
-    expect(countSentences("He said \"done.\" Then left.")).toBe(2);
+    expect(countSentences('He said "done." Then left.')).toBe(2);
   });
 
   it("counts real summaries from the corpus", () => {
@@ -78,7 +78,9 @@ describe("sentence counting", () => {
         "After coverage gating, introduce mutation-based testing (e.g., `cosmic-ray`) to measure test\neffectiveness.",
       ),
     ).toBe(1);
-    expect(countSentences("Add optional GitHub Actions matrix beyond 3.13 once\nruntime stability and coverage reach 100%.")).toBe(1);
+    expect(
+      countSentences("Add optional GitHub Actions matrix beyond 3.13 once\nruntime stability and coverage reach 100%."),
+    ).toBe(1);
   });
 
   it("masks keeping offsets and line breaks", () => {
@@ -89,18 +91,41 @@ describe("sentence counting", () => {
 
   it("never throws, keeps length, and yields ordered non-overlapping sentences", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "B", ".", "!", "?", " ", "\n", "`", "[", "]", "(", ")", "<", ">", "\\", "e.g.", "http://x") }), (text) => {
-        expect(maskInline(text)).toHaveLength(text.length);
-        const sentences = splitSentences(text);
-        let previous = 0;
-        for (const sentence of sentences) {
-          expect(sentence.start).toBeGreaterThanOrEqual(previous);
-          expect(sentence.end).toBeGreaterThan(sentence.start);
-          expect(text.slice(sentence.start, sentence.end).trim()).toBe(sentence.text);
-          previous = sentence.end;
-        }
-        expect(sentences.length === 0).toBe(text.trim() === "");
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            "a",
+            "B",
+            ".",
+            "!",
+            "?",
+            " ",
+            "\n",
+            "`",
+            "[",
+            "]",
+            "(",
+            ")",
+            "<",
+            ">",
+            "\\",
+            "e.g.",
+            "http://x",
+          ),
+        }),
+        (text) => {
+          expect(maskInline(text)).toHaveLength(text.length);
+          const sentences = splitSentences(text);
+          let previous = 0;
+          for (const sentence of sentences) {
+            expect(sentence.start).toBeGreaterThanOrEqual(previous);
+            expect(sentence.end).toBeGreaterThan(sentence.start);
+            expect(text.slice(sentence.start, sentence.end).trim()).toBe(sentence.text);
+            previous = sentence.end;
+          }
+          expect(sentences.length === 0).toBe(text.trim() === "");
+        },
+      ),
     );
   });
 });

@@ -76,7 +76,10 @@ for (const file of files(fixturesDir, (name) => name.endsWith(".md") && !name.en
     assert.deepEqual(entries(errors), expected);
     const fixed = applyFixes(content, errors);
     const after = lintPack(fixed, config);
-    assert.deepEqual(after.filter((error) => error.fixInfo !== null), []);
+    assert.deepEqual(
+      after.filter((error) => error.fixInfo !== null),
+      [],
+    );
     assert.equal(applyFixes(fixed, after), fixed);
     const fixedFile = file.replace(/\.md$/, ".fixed.md");
     if (existsSync(fixedFile)) assert.equal(fixed, parseFixture(readFileSync(fixedFile, "utf8")).content);

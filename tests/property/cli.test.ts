@@ -20,7 +20,12 @@ const STAMP = /\(updated \d{4}-\d{2}-\d{2}\)/;
 
 const request = fc.record({
   status: fc.constantFrom("Open", "Deferred", "open"),
-  title: fc.array(fc.constantFrom("Add", "tasklog", "command", "fix", "the", "parser", "CI", "matrix"), { minLength: 1, maxLength: 5 }).map((words) => words.join(" ")),
+  title: fc
+    .array(fc.constantFrom("Add", "tasklog", "command", "fix", "the", "parser", "CI", "matrix"), {
+      minLength: 1,
+      maxLength: 5,
+    })
+    .map((words) => words.join(" ")),
   pr: fc.option(fc.integer({ min: 1, max: 600 }), { nil: undefined }),
   day: fc.integer({ min: 0, max: 900 }),
   priority: fc.option(fc.constantFrom("P0", "p1", "P3"), { nil: undefined }),
@@ -57,7 +62,8 @@ describe("tasklog new (property)", () => {
         // Only an insertion, apart from the section's stamp, which moved to the newer date.
         const newStamp = section.stamp < date ? date : section.stamp;
         expect(after.split("\n")[section.line - 1]).toBe(`## ${status} tasks (updated ${newStamp})`);
-        const mask = (text: string): string[] => text.split("\n").map((line, i) => (i === section.line - 1 ? line.replace(STAMP, "") : line));
+        const mask = (text: string): string[] =>
+          text.split("\n").map((line, i) => (i === section.line - 1 ? line.replace(STAMP, "") : line));
         const before = mask(log.text);
         const now = mask(after);
         let i = 0;
@@ -69,7 +75,11 @@ describe("tasklog new (property)", () => {
         const task = parseTaskLog(after).tasks.find((candidate) => candidate.line === heading);
         expect(task?.title).toBe(ask.title);
         expect(task?.section).toBe(status);
-        const toFill = /^left for you to fill in: (.*)$/m.exec(result.stdout)?.[1]?.split(", ").map((entry) => entry.replace(/ \(line \d+\)$/, "")) ?? [];
+        const toFill =
+          /^left for you to fill in: (.*)$/m
+            .exec(result.stdout)?.[1]
+            ?.split(", ")
+            .map((entry) => entry.replace(/ \(line \d+\)$/, "")) ?? [];
         const allowed = new Set<number>();
         for (const field of task?.fields ?? []) {
           if (!toFill.includes(field.label)) continue;
@@ -77,10 +87,15 @@ describe("tasklog new (property)", () => {
         }
         for (const error of lintPack(after)) {
           const placeholder = ask.pr === undefined && error.ruleNames[0] === "TL002" && error.lineNumber === heading;
-          expect(placeholder || allowed.has(error.lineNumber), `${error.ruleNames[0]}:${error.lineNumber} ${error.errorDetail}\n${result.stdout}`).toBe(true);
+          expect(
+            placeholder || allowed.has(error.lineNumber),
+            `${error.ruleNames[0]}:${error.lineNumber} ${error.errorDetail}\n${result.stdout}`,
+          ).toBe(true);
         }
         // Each field it lists does get a finding or is a field no rule checks the value of.
-        expect(toFill.includes("Priority")).toBe(ask.priority === undefined && (task?.fields.some((field) => field.label === "Priority") ?? false));
+        expect(toFill.includes("Priority")).toBe(
+          ask.priority === undefined && (task?.fields.some((field) => field.label === "Priority") ?? false),
+        );
       }),
       propertyParameters(40),
     );
@@ -100,9 +115,14 @@ describe("tasklog set-pr (property)", () => {
         const placeholderId = task.id.replace(/PR\d+$/, "PR??");
         // The task's own links lose their number; every mention of the identifier becomes the placeholder.
         const own = new RegExp(`/pull/${task.number}(?!\\d)`, "g");
-        const withLinks = lines.map((line, i) => (i >= task.line - 1 && i < end ? line.replace(own, "/pull/###") : line)).join("\n");
+        const withLinks = lines
+          .map((line, i) => (i >= task.line - 1 && i < end ? line.replace(own, "/pull/###") : line))
+          .join("\n");
         const damaged = withLinks.replace(new RegExp(`${escapeRegExp(task.id)}(?!\\d)`, "g"), placeholderId);
-        const expectedChanges = damaged.split(placeholderId).length - 1 + (withLinks.split("/pull/###").length - log.text.split("/pull/###").length);
+        const expectedChanges =
+          damaged.split(placeholderId).length -
+          1 +
+          (withLinks.split("/pull/###").length - log.text.split("/pull/###").length);
 
         const box = sandbox({ "tv-tasks.md": damaged });
         const line = task.line + (where % (end - task.line + 1));

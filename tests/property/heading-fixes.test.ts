@@ -16,16 +16,68 @@ const STATUSES = Object.keys(DEFAULT_STATUSES);
 const PREFIX = "## Open tasks (updated 2025-10-05)\n\n### ";
 const HEADING_LINE = 3;
 
-const status = fc.constantFrom("Open", "open", "OPEN", "Deferred", "deferred", "Why", "Closed", "", "Open -", "Open source", "Open:");
-const separator = fc.constantFrom(" · ", " - ", " – ", " — ", " | ", " • ", "·", " ·", "· ", "  ·  ", " ", "  ", "", " -", "- ", "\u2013");
+const status = fc.constantFrom(
+  "Open",
+  "open",
+  "OPEN",
+  "Deferred",
+  "deferred",
+  "Why",
+  "Closed",
+  "",
+  "Open -",
+  "Open source",
+  "Open:",
+);
+const separator = fc.constantFrom(
+  " · ",
+  " - ",
+  " – ",
+  " — ",
+  " | ",
+  " • ",
+  "·",
+  " ·",
+  "· ",
+  "  ·  ",
+  " ",
+  "  ",
+  "",
+  " -",
+  "- ",
+  "\u2013",
+);
 const identifier = fc.constantFrom(
-  "tv-2025-10-03:PR41", "TV-2025-10-03:PR41", "Tv-2025-10-03:PR7", "tv-2025-10-03:PR??", "tv-2025-02-30:PR7",
-  "tv-2025-10-03:PR041", "tv-2025-10-03: PR45", "tv-2025-10-03:PR 42", "tv 2025-10-03:PR43", "-tv-2025-10-03:PR41",
-  "tv-2025-10-03:", "tv-2025-10-03:PR", "`tv-2025-10-03:PR1`", "tv-2025-10-03:PR4 2", "xy-2025-10-03:fixtures", "",
+  "tv-2025-10-03:PR41",
+  "TV-2025-10-03:PR41",
+  "Tv-2025-10-03:PR7",
+  "tv-2025-10-03:PR??",
+  "tv-2025-02-30:PR7",
+  "tv-2025-10-03:PR041",
+  "tv-2025-10-03: PR45",
+  "tv-2025-10-03:PR 42",
+  "tv 2025-10-03:PR43",
+  "-tv-2025-10-03:PR41",
+  "tv-2025-10-03:",
+  "tv-2025-10-03:PR",
+  "`tv-2025-10-03:PR1`",
+  "tv-2025-10-03:PR4 2",
+  "xy-2025-10-03:fixtures",
+  "",
 );
 const title = fc.constantFrom(
-  "Fix the sampler seed", "PR45 follow-up", "42 things", "took three weeks", "", "Title — with a dash · and a dot",
-  "· leading dot", "Title.", "- dash first", "*emphasis* and `code`", "? why", "#hash",
+  "Fix the sampler seed",
+  "PR45 follow-up",
+  "42 things",
+  "took three weeks",
+  "",
+  "Title — with a dash · and a dot",
+  "· leading dot",
+  "Title.",
+  "- dash first",
+  "*emphasis* and `code`",
+  "? why",
+  "#hash",
 );
 /** Small edits anywhere in the heading: the damage editors and merges do. */
 const edit = fc.record({
@@ -58,7 +110,12 @@ const readingOf = (task: Task | undefined): Reading | undefined =>
   task === undefined ? undefined : { status: task.status?.text, id: task.id?.text, title: task.title?.text };
 
 const fixesOf = (errors: readonly LintError[], rule: string): LintError[] =>
-  errors.filter((error) => error.ruleNames[0] === rule && error.fixInfo !== null && (error.fixInfo.lineNumber ?? error.lineNumber) === HEADING_LINE);
+  errors.filter(
+    (error) =>
+      error.ruleNames[0] === rule &&
+      error.fixInfo !== null &&
+      (error.fixInfo.lineNumber ?? error.lineNumber) === HEADING_LINE,
+  );
 
 /** The prefix of an identifier in lowercase (what TL002's prefix fix writes). */
 const lowerPrefix = (id: string): string => id.replace(/^[A-Za-z]+(?=-)/, (prefix) => prefix.toLowerCase());

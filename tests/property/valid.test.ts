@@ -12,7 +12,9 @@ describe("valid generated logs (property)", () => {
     fc.assert(
       fc.property(validTaskLogArbitrary(8), (log) => {
         const errors = lintPack(log.text);
-        expect(errors.map((error) => `${error.ruleNames[0]}:${error.lineNumber} ${error.errorDetail ?? ""}`)).toEqual([]);
+        expect(errors.map((error) => `${error.ruleNames[0]}:${error.lineNumber} ${error.errorDetail ?? ""}`)).toEqual(
+          [],
+        );
       }),
       propertyParameters(60),
     );

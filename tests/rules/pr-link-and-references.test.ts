@@ -101,7 +101,7 @@ describe("TL009 task-reference", () => {
     expect(findings.map((finding) => finding.errorDetail)).toEqual([
       "Expected another task's identifier; Actual: tv-2025-10-03:PR41 is this task's own identifier",
       "Expected the identifier of a task in this file; Actual: no task is tv-2025-10-03:PR99",
-      'Expected the identifier of a task in this file; Actual: placeholder tv-2025-10-03:PR?? (a placeholder names no task; TL002 reports such identifiers on task headings)',
+      "Expected the identifier of a task in this file; Actual: placeholder tv-2025-10-03:PR?? (a placeholder names no task; TL002 reports such identifiers on task headings)",
       "Expected the identifier of a task in this file; Actual: no task is tv-2025-10-05:PR1",
     ]);
   });

@@ -21,14 +21,15 @@ function findingsOf(name: string): string[] {
     ...(existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as Record<string, unknown>) : {}),
   };
   return lintPack(content, config).map(
-    (error) => `${error.lineNumber} ${error.ruleNames[0]} ${error.errorDetail}${error.fixInfo === null ? "" : " [fix]"}`,
+    (error) =>
+      `${error.lineNumber} ${error.ruleNames[0]} ${error.errorDetail}${error.fixInfo === null ? "" : " [fix]"}`,
   );
 }
 
 describe("heading fixes only on an unambiguous reading", () => {
   it("says what could not be read, and fixes only the clear headings", () => {
     expect(findingsOf("TL001-task-heading/unclear-parts.md")).toEqual([
-      '11 TL001 Expected a status of Open, Deferred; Actual: Open -',
+      "11 TL001 Expected a status of Open, Deferred; Actual: Open -",
       '11 TL001 Expected separator " · " between the parts of the heading; Actual: "" (no fix: "Open -" is not a configured status)',
       '11 TL001 Expected separator " · " between the parts of the heading; Actual: "  " (no fix: "Open -" is not a configured status)',
       '13 TL001 Expected separator " · " between the parts of the heading; Actual: " " (no fix: a space inside the identifier)',
@@ -50,8 +51,8 @@ describe("heading fixes only on an unambiguous reading", () => {
 
   it("does not take a prose heading's first word for a status", () => {
     expect(findingsOf("TL001-task-heading/prose-heading.md")).toEqual([
-      "3 TL001 Expected the task under a status section (\"# <Status> tasks (updated YYYY-MM-DD)\"); Actual: no status section above it",
-      '3 TL001 Expected a status of Open, Deferred; Actual: Why',
+      '3 TL001 Expected the task under a status section ("# <Status> tasks (updated YYYY-MM-DD)"); Actual: no status section above it',
+      "3 TL001 Expected a status of Open, Deferred; Actual: Why",
       '3 TL001 Expected separator " · " between the parts of the heading; Actual: " " (no fix: "Why" is not a configured status)',
       '3 TL001 Expected separator " · " between the parts of the heading; Actual: " " (no fix: "Why" is not a configured status)',
     ]);
@@ -83,7 +84,10 @@ describe("detection: a status section or an identifier-shaped heading makes a ta
     const log = notes.replace("## Decisions", "## Open tasks (updated 2025-10-03)");
     const model = modelOf(log);
     expect(model.isTaskLog).toBe(true);
-    expect(model.tasks.map((task) => task.text)).toEqual(["Open · questions from the review", "Deferred · ideas for later"]);
+    expect(model.tasks.map((task) => task.text)).toEqual([
+      "Open · questions from the review",
+      "Deferred · ideas for later",
+    ]);
   });
 
   it("a heading carrying an identifier-shaped token makes a task log, anywhere in the outline", () => {

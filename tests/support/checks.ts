@@ -48,7 +48,9 @@ export function reportProblems(content: string, errors: readonly LintError[]): s
     const range = error.errorRange;
     if (range !== null && range !== undefined) {
       const [column, size] = range;
-      if (!(Number.isInteger(column) && Number.isInteger(size) && column >= 1 && size >= 1 && column + size - 1 <= length)) {
+      if (
+        !(Number.isInteger(column) && Number.isInteger(size) && column >= 1 && size >= 1 && column + size - 1 <= length)
+      ) {
         problems.push(`${where}: range [${column}, ${size}] outside the line (length ${length})`);
       }
     }
@@ -139,14 +141,18 @@ export function checkFixSafety(content: string, config: Record<string, unknown> 
     if (now === original) return;
     const fixes = byLine.get(index + 1);
     if (fixes === undefined) {
-      problems.push(`line ${index + 1} changed but no fix names it: ${JSON.stringify(original)} → ${JSON.stringify(now)}`);
+      problems.push(
+        `line ${index + 1} changed but no fix names it: ${JSON.stringify(original)} → ${JSON.stringify(now)}`,
+      );
       return;
     }
     const lo = Math.min(...fixes.map((fix) => fix.editColumn - 1));
     const hi = Math.max(...fixes.map((fix) => fix.editColumn - 1 + fix.deleteCount));
     const tail = original.slice(hi);
     if (!(now.startsWith(original.slice(0, lo)) && now.endsWith(tail) && now.length >= lo + tail.length)) {
-      problems.push(`line ${index + 1} changed outside its fixes [${lo}, ${hi}): ${JSON.stringify(original)} → ${JSON.stringify(now)}`);
+      problems.push(
+        `line ${index + 1} changed outside its fixes [${lo}, ${hi}): ${JSON.stringify(original)} → ${JSON.stringify(now)}`,
+      );
     }
   });
   const uniform = new Set(before.endings).size <= 1 && before.bom === "";
@@ -156,7 +162,9 @@ export function checkFixSafety(content: string, config: Record<string, unknown> 
   const again = lintPack(fixed, config);
   const fixable = again.filter((error) => error.fixInfo !== null && error.fixInfo !== undefined);
   for (const error of fixable) {
-    problems.push(`fixable finding left after one pass: ${error.ruleNames[0]} line ${error.lineNumber}: ${error.errorDetail ?? ""}`);
+    problems.push(
+      `fixable finding left after one pass: ${error.ruleNames[0]} line ${error.lineNumber}: ${error.errorDetail ?? ""}`,
+    );
   }
   if (applyFixesKeepingEndings(fixed, again) !== fixed) problems.push("a second pass changed the text");
   return { errors, fixed, problems };

@@ -35,12 +35,19 @@ export function locateCorpus(env = process.env) {
     const dir = isAbsolute(configured) ? configured : resolve(configured);
     const lacking = ["real", "foreign"].filter((name) => !isDir(join(dir, name)));
     if (lacking.length > 0) {
-      throw new Error(`TASKLOG_CORPUS=${configured}: ${lacking.map((name) => `${join(dir, name)}/`).join(" and ")} not found (it must name a folder holding real/ and foreign/)`);
+      throw new Error(
+        `TASKLOG_CORPUS=${configured}: ${lacking.map((name) => `${join(dir, name)}/`).join(" and ")} not found (it must name a folder holding real/ and foreign/)`,
+      );
     }
     return { dir, realDir: join(dir, "real"), foreignDir: join(dir, "foreign"), source: "TASKLOG_CORPUS" };
   }
   if (isDir(join(SIBLING_CORPUS, "real")) && isDir(join(SIBLING_CORPUS, "foreign"))) {
-    return { dir: SIBLING_CORPUS, realDir: join(SIBLING_CORPUS, "real"), foreignDir: join(SIBLING_CORPUS, "foreign"), source: "sibling" };
+    return {
+      dir: SIBLING_CORPUS,
+      realDir: join(SIBLING_CORPUS, "real"),
+      foreignDir: join(SIBLING_CORPUS, "foreign"),
+      source: "sibling",
+    };
   }
   const how = `set TASKLOG_CORPUS to a folder holding real/ and foreign/, or put that folder at ${SIBLING_CORPUS}`;
   return {

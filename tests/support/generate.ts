@@ -85,17 +85,84 @@ const times = <T>(random: Random, min: number, max: number, make: (index: number
 // Vocabulary
 
 const NOUNS = [
-  "regression", "suite", "coverage", "badge", "workflow", "pipeline", "cache", "config", "loader", "parser",
-  "tokenizer", "checkpoint", "fixture", "report", "matrix", "runner", "schema", "dataset", "sampler", "logger",
-  "docs", "readme", "release", "changelog", "metrics", "server", "client", "timeout", "retry", "queue",
+  "regression",
+  "suite",
+  "coverage",
+  "badge",
+  "workflow",
+  "pipeline",
+  "cache",
+  "config",
+  "loader",
+  "parser",
+  "tokenizer",
+  "checkpoint",
+  "fixture",
+  "report",
+  "matrix",
+  "runner",
+  "schema",
+  "dataset",
+  "sampler",
+  "logger",
+  "docs",
+  "readme",
+  "release",
+  "changelog",
+  "metrics",
+  "server",
+  "client",
+  "timeout",
+  "retry",
+  "queue",
 ];
-const VERBS = ["add", "remove", "rename", "split", "move", "cover", "document", "harden", "simplify", "extract", "replace", "drop"];
+const VERBS = [
+  "add",
+  "remove",
+  "rename",
+  "split",
+  "move",
+  "cover",
+  "document",
+  "harden",
+  "simplify",
+  "extract",
+  "replace",
+  "drop",
+];
 const ADJECTIVES = ["flaky", "slow", "legacy", "missing", "nightly", "shared", "unused", "strict", "minimal", "stable"];
 const TYPES = ["feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert"];
-const SCOPES = ["tests", "ci", "cli", "core", "data", "docs", "api", "config", "data-pipeline", "core/io", "io_utils", "v2.api"];
+const SCOPES = [
+  "tests",
+  "ci",
+  "cli",
+  "core",
+  "data",
+  "docs",
+  "api",
+  "config",
+  "data-pipeline",
+  "core/io",
+  "io_utils",
+  "v2.api",
+];
 const ACRONYMS = ["CLI", "CI", "API", "GPU", "README"];
-const PATHS = ["tests/regression/README.md", "tools/ci_tasks.py", "src/app.py", ".github/workflows/quality.yml", "docs/coverage/roadmap.md", "pyproject.toml"];
-const COMMANDS = ["uv run ci-tasks quality", "uv run pytest tests -q", "make quality", "npm test", "uv run mypy src", "pytest --durations=20"];
+const PATHS = [
+  "tests/regression/README.md",
+  "tools/ci_tasks.py",
+  "src/app.py",
+  ".github/workflows/quality.yml",
+  "docs/coverage/roadmap.md",
+  "pyproject.toml",
+];
+const COMMANDS = [
+  "uv run ci-tasks quality",
+  "uv run pytest tests -q",
+  "make quality",
+  "npm test",
+  "uv run mypy src",
+  "pytest --durations=20",
+];
 const OWNERS = ["acme", "octo-org", "thomas", "ml-lab"];
 const REPOS = ["ml-playground", "tasklog", "infra", "data.tools"];
 
@@ -125,7 +192,10 @@ function sentence(random: Random, allowCode: boolean): string {
 }
 
 function subject(random: Random): string {
-  const words = [pick(random, VERBS), ...times(random, 1, 3, () => pick(random, random.int(0, 1) === 0 ? NOUNS : ADJECTIVES))];
+  const words = [
+    pick(random, VERBS),
+    ...times(random, 1, 3, () => pick(random, random.int(0, 1) === 0 ? NOUNS : ADJECTIVES)),
+  ];
   if (chance(random, 15)) words.splice(1, 0, pick(random, ACRONYMS));
   return words.join(" ");
 }
@@ -173,7 +243,13 @@ function mention(random: Random, plans: readonly TaskPlan[], self: TaskPlan): st
 }
 
 /** Lines of one task, with the label and the offset of each field line. */
-function taskLines(random: Random, plan: TaskPlan, plans: readonly TaskPlan[], owner: string, repo: string): {
+function taskLines(
+  random: Random,
+  plan: TaskPlan,
+  plans: readonly TaskPlan[],
+  owner: string,
+  repo: string,
+): {
   lines: string[];
   fields: { label: string; offset: number }[];
 } {
@@ -188,8 +264,14 @@ function taskLines(random: Random, plan: TaskPlan, plans: readonly TaskPlan[], o
   const dated = (): void => {
     if (!chance(random, 15)) return;
     const date = dateText(EPOCH_START + random.int(0, EPOCH_DAYS) * DAY);
-    const nested = chance(random, 50) ? times(random, 1, 3, () => `  - \`${pick(random, COMMANDS)}\` → ${random.int(1, 99)}.${random.int(0, 99)}s`) : [];
-    field(`Latest ${pick(random, ["baseline", "snapshot", "status"])} (${date})`, chance(random, 50) ? sentence(random, true) : "", nested);
+    const nested = chance(random, 50)
+      ? times(random, 1, 3, () => `  - \`${pick(random, COMMANDS)}\` → ${random.int(1, 99)}.${random.int(0, 99)}s`)
+      : [];
+    field(
+      `Latest ${pick(random, ["baseline", "snapshot", "status"])} (${date})`,
+      chance(random, 50) ? sentence(random, true) : "",
+      nested,
+    );
   };
 
   // Summary: one or two sentences; sometimes continued on an indented line.
@@ -206,14 +288,22 @@ function taskLines(random: Random, plan: TaskPlan, plans: readonly TaskPlan[], o
     "Dependencies",
     ref !== "" && chance(random, 50)
       ? `${capitalize(pick(random, ADJECTIVES))} ${pick(random, NOUNS)} (${plan.status === "Open" ? "see" : "after"} ${ref}).`
-      : pick(random, ["None.", `Documentation standards in \`${pick(random, PATHS)}\`.`, `The ${pick(random, NOUNS)} ${pick(random, NOUNS)} work.`]),
+      : pick(random, [
+          "None.",
+          `Documentation standards in \`${pick(random, PATHS)}\`.`,
+          `The ${pick(random, NOUNS)} ${pick(random, NOUNS)} work.`,
+        ]),
   );
   dated();
   if (plan.status === "Open") {
-    field("Next steps", "", times(random, 1, 4, () => {
-      const step = `  1. ${sentence(random, true)}`;
-      return chance(random, 20) ? `${step}\n     - ${sentence(random, false)}` : step;
-    }).flatMap((step) => step.split("\n")));
+    field(
+      "Next steps",
+      "",
+      times(random, 1, 4, () => {
+        const step = `  1. ${sentence(random, true)}`;
+        return chance(random, 20) ? `${step}\n     - ${sentence(random, false)}` : step;
+      }).flatMap((step) => step.split("\n")),
+    );
     field("Validation", `${times(random, 1, 3, () => `\`${pick(random, COMMANDS)}\``).join("; ")}.`);
     const commits = times(random, 1, 3, () => {
       const files = chance(random, 50) ? ` (\`${pick(random, PATHS)}\`)` : "";
@@ -223,7 +313,10 @@ function taskLines(random: Random, plan: TaskPlan, plans: readonly TaskPlan[], o
     dated();
     const link = chance(random, 30) ? `; ${prLink(random, owner, repo, plan.number)}` : "";
     if (chance(random, 25)) {
-      field("PR", "", [`  - Title suggestion: \`${commitHeader(random)}\``, "  - Body outline (Summary, Testing, Checklist)"]);
+      field("PR", "", [
+        `  - Title suggestion: \`${commitHeader(random)}\``,
+        "  - Body outline (Summary, Testing, Checklist)",
+      ]);
     } else {
       field("PR", `Title \`${commitHeader(random)}\`; body covering Summary, Testing, Checklist${link}.`);
     }
@@ -233,7 +326,10 @@ function taskLines(random: Random, plan: TaskPlan, plans: readonly TaskPlan[], o
       "References",
       `Branch \`${branchName(random)}\`; notes in \`${pick(random, PATHS)}\`${other !== "" && chance(random, 40) ? `; related to ${other}` : ""}.`,
     );
-    field("Holding pattern", `Resume once the ${pick(random, NOUNS)} ${pick(random, NOUNS)} is ${pick(random, ADJECTIVES)}.`);
+    field(
+      "Holding pattern",
+      `Resume once the ${pick(random, NOUNS)} ${pick(random, NOUNS)} is ${pick(random, ADJECTIVES)}.`,
+    );
     dated();
     field("PR status", `${prLink(random, owner, repo, plan.number)} (keep in Draft).`);
   }
@@ -268,7 +364,10 @@ export function buildTaskLog(random: Random, taskCount: number, options: Generat
   for (let i = 0; i < taskCount; i++) {
     const status = random.int(0, 2) === 0 ? "Deferred" : "Open";
     const dateMs = EPOCH_START + random.int(0, EPOCH_DAYS) * DAY;
-    const title = [capitalize(pick(random, VERBS)), ...times(random, 1, 4, () => pick(random, random.int(0, 2) === 0 ? ADJECTIVES : NOUNS))].join(" ");
+    const title = [
+      capitalize(pick(random, VERBS)),
+      ...times(random, 1, 4, () => pick(random, random.int(0, 2) === 0 ? ADJECTIVES : NOUNS)),
+    ].join(" ");
     plans.push({ status, number, dateMs, id: `${prefix}-${dateText(dateMs)}:PR${number}`, title });
     number += random.int(1, 7);
   }
@@ -288,7 +387,10 @@ export function buildTaskLog(random: Random, taskCount: number, options: Generat
   for (const status of order) {
     const mine = plans.filter((plan) => plan.status === status);
     if (mine.length === 0 && chance(random, 30)) continue; // an empty section may be left out
-    const newest = mine.reduce((max, plan) => Math.max(max, plan.dateMs), mine.length > 0 ? 0 : EPOCH_START + random.int(0, EPOCH_DAYS) * DAY);
+    const newest = mine.reduce(
+      (max, plan) => Math.max(max, plan.dateMs),
+      mine.length > 0 ? 0 : EPOCH_START + random.int(0, EPOCH_DAYS) * DAY,
+    );
     const stamp = dateText(newest + random.int(0, 20) * DAY);
     const sectionLine = lines.length + 1;
     sections.push({ line: sectionLine, status, stamp });

@@ -7,5 +7,6 @@ import { corpusOrSkip } from "./corpus-location.mjs";
 export default function setup(): void {
   const { corpus, skip } = corpusOrSkip();
   if (skip !== false) console.log(skip);
-  else if (corpus.dir !== null && corpus.source === "TASKLOG_CORPUS") console.log(`corpus: ${corpus.dir} (TASKLOG_CORPUS)`);
+  else if (corpus.dir !== null && corpus.source === "TASKLOG_CORPUS")
+    console.log(`corpus: ${corpus.dir} (TASKLOG_CORPUS)`);
 }

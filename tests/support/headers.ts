@@ -10,21 +10,97 @@
  */
 import { mulberry32 } from "./prng.js";
 
-export const GEN_TYPES = ["feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert", "Feat", "FIX", "Docs", "feature", "wip", "fix_it", "bugfix", "fixes2", "fEAT", ""];
+export const GEN_TYPES = [
+  "feat",
+  "fix",
+  "docs",
+  "style",
+  "refactor",
+  "perf",
+  "test",
+  "build",
+  "ci",
+  "chore",
+  "revert",
+  "Feat",
+  "FIX",
+  "Docs",
+  "feature",
+  "wip",
+  "fix_it",
+  "bugfix",
+  "fixes2",
+  "fEAT",
+  "",
+];
 export const GEN_SCOPES = [
-  "", "(core)", "(ci-tasks)", "(a/b)", "(a.b)", "(a_b)", "(pep420)", "(cosmic-ray)", "(Core)", "(UI)", "(ciTasks)", "(<module>)",
-  "(<Module>)", "(<area>)", "()", "(a b)", "(a,b)", "(a, B)", "(x", "(a)(b)", "(a)!(b)", "(-x)", "(a//b)", "(é)", "(É)",
+  "",
+  "(core)",
+  "(ci-tasks)",
+  "(a/b)",
+  "(a.b)",
+  "(a_b)",
+  "(pep420)",
+  "(cosmic-ray)",
+  "(Core)",
+  "(UI)",
+  "(ciTasks)",
+  "(<module>)",
+  "(<Module>)",
+  "(<area>)",
+  "()",
+  "(a b)",
+  "(a,b)",
+  "(a, B)",
+  "(x",
+  "(a)(b)",
+  "(a)!(b)",
+  "(-x)",
+  "(a//b)",
+  "(é)",
+  "(É)",
 ];
 export const GEN_BANGS = ["", "!"];
 export const GEN_SEPARATORS = [": ", ":", " : ", ":  ", " ", "", " - ", ":\t", " :", "::", ": : "];
 export const GEN_SUBJECTS = [
-  "add regression suite", "Add regression suite", "add README", "README update", "ADD THING", "add thing.", "add thing...",
-  "add thing..", "add thing. ", " add thing", "update stuff", "Update stuff", "wip", "WIP", "x", "", "add (nested): colons",
-  "fix `Foo` handling", "Über alles", "über alles", "2 fixes", "i18n support", "add thing!", "add thing?", "add e.g. this",
-  "apply related-document template across READMEs", "add thing\u00a0", "Add Thing To Parser", "addThing", "AddThing",
-  "a".repeat(70), `add ${"very ".repeat(20)}long subject`, "add thing: with colon", "add a (b)", "ok", "🚀 launch", "add thing 🚀",
+  "add regression suite",
+  "Add regression suite",
+  "add README",
+  "README update",
+  "ADD THING",
+  "add thing.",
+  "add thing...",
+  "add thing..",
+  "add thing. ",
+  " add thing",
+  "update stuff",
+  "Update stuff",
+  "wip",
+  "WIP",
+  "x",
+  "",
+  "add (nested): colons",
+  "fix `Foo` handling",
+  "Über alles",
+  "über alles",
+  "2 fixes",
+  "i18n support",
+  "add thing!",
+  "add thing?",
+  "add e.g. this",
+  "apply related-document template across READMEs",
+  "add thing\u00a0",
+  "Add Thing To Parser",
+  "addThing",
+  "AddThing",
+  "a".repeat(70),
+  `add ${"very ".repeat(20)}long subject`,
+  "add thing: with colon",
+  "add a (b)",
+  "ok",
+  "🚀 launch",
+  "add thing 🚀",
 ];
-
 
 /** About `count` distinct headers, the same on every run. */
 export function generateHeaders(count = 800): string[] {
@@ -45,7 +121,7 @@ export function generateHeaders(count = 800): string[] {
   out.add("  feat: add thing");
   out.add("Add new thing");
   out.add("Merge branch 'main' into x");
-  out.add("Revert \"feat: add thing\"");
+  out.add('Revert "feat: add thing"');
   const random = mulberry32(20251128);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   for (const header of out) if (isDocumentedDifference(header)) out.delete(header);

@@ -18,7 +18,9 @@ export interface RealLog {
 /** The highest-numbered `tv-tasks.vNN.md`, or undefined when the corpus is absent. */
 export function newestRealLog(): RealLog | undefined {
   if (!existsSync(realDir)) return undefined;
-  const names = readdirSync(realDir).filter((file) => /^tv-tasks\.v\d+\.md$/.test(file)).sort();
+  const names = readdirSync(realDir)
+    .filter((file) => /^tv-tasks\.v\d+\.md$/.test(file))
+    .sort();
   const name = names[names.length - 1];
   if (name === undefined) return undefined;
   const path = join(realDir, name);

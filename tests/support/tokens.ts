@@ -33,15 +33,29 @@ export function parse(content: string): { lines: string[]; tokens: readonly Toke
       captured = { lines: [...params.lines], tokens: params.parsers.micromark?.tokens ?? [] };
     },
   };
-  lint({ strings: { content }, customRules: [capture], config: { default: false, "capture-tokens": true }, handleRuleFailures: false, noInlineConfig: true } as never);
+  lint({
+    strings: { content },
+    customRules: [capture],
+    config: { default: false, "capture-tokens": true },
+    handleRuleFailures: false,
+    noInlineConfig: true,
+  } as never);
   if (captured === undefined) throw new Error("the capture rule did not run");
   return captured;
 }
 
 /** Deep copies of `roots` (iterative), lines shifted by `lineShift`, every text passed through `text`. */
-export function cloneTokens(roots: readonly Token[], lineShift: number, text: (value: string) => string = (value) => value): MutableToken[] {
+export function cloneTokens(
+  roots: readonly Token[],
+  lineShift: number,
+  text: (value: string) => string = (value) => value,
+): MutableToken[] {
   const out: MutableToken[] = [];
-  const work: { source: Token; parent: MutableToken | null; into: MutableToken[] }[] = roots.map((source) => ({ source, parent: null, into: out }));
+  const work: { source: Token; parent: MutableToken | null; into: MutableToken[] }[] = roots.map((source) => ({
+    source,
+    parent: null,
+    into: out,
+  }));
   // Keep document order: process in order, children appended in order.
   for (let i = 0; i < work.length; i++) {
     const { source, parent, into } = work[i] as (typeof work)[number];
@@ -69,12 +83,21 @@ export interface PackRun {
  * Every rule of the pack on `lines` and `tokens`, with `config` for each rule, like markdownlint
  * would call them (a throw propagates). Returns markdownlint-shaped errors.
  */
-export function runPack(lines: readonly string[], tokens: readonly MutableToken[] | readonly Token[], config: Record<string, unknown> = {}): LintError[] {
+export function runPack(
+  lines: readonly string[],
+  tokens: readonly MutableToken[] | readonly Token[],
+  config: Record<string, unknown> = {},
+): LintError[] {
   const errors: LintError[] = [];
   // One frozen array for all rules: the model cache is keyed by the token array, as in markdownlint.
   const frozen = (Object.isFrozen(tokens) ? tokens : Object.freeze([...tokens])) as readonly Token[];
   for (const rule of rules) {
-    const params: RuleParams = { name: rule.names[0] as string, config, lines, parsers: { micromark: { tokens: frozen } } };
+    const params: RuleParams = {
+      name: rule.names[0] as string,
+      config,
+      lines,
+      parsers: { micromark: { tokens: frozen } },
+    };
     rule.function(params, (info: ErrorInfo) => {
       errors.push({
         lineNumber: info.lineNumber,

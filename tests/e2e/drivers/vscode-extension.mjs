@@ -52,7 +52,9 @@ async function lintDocument(text, trusted) {
 function toDiagnostic(result, lines) {
   const line = result.lineNumber - 1;
   const text = lines[line] ?? "";
-  const [start, end] = result.errorRange ? [result.errorRange[0] - 1, result.errorRange[0] - 1 + result.errorRange[1]] : [0, text.length];
+  const [start, end] = result.errorRange
+    ? [result.errorRange[0] - 1, result.errorRange[0] - 1 + result.errorRange[1]]
+    : [0, text.length];
   const detail = result.errorDetail ? ` [${result.errorDetail}]` : "";
   return {
     range: { start: { line, character: start }, end: { line, character: end } },
@@ -92,8 +94,13 @@ const diagnostics = trusted.results.map((result) => toDiagnostic(result, request
 
 // "Fix all violations of <rule>": one rule's results applied together.
 const perRuleFixAll = [];
-for (const rule of [...new Set(trusted.results.filter((item) => item.fixInfo).map((item) => item.ruleNames[0]))].sort()) {
-  const text = applyFixes(request.text, trusted.results.filter((item) => item.ruleNames[0] === rule));
+for (const rule of [
+  ...new Set(trusted.results.filter((item) => item.fixInfo).map((item) => item.ruleNames[0])),
+].sort()) {
+  const text = applyFixes(
+    request.text,
+    trusted.results.filter((item) => item.ruleNames[0] === rule),
+  );
   const relint = await lintDocument(text, true);
   perRuleFixAll.push({ rule, text, results: relint.results });
 }
@@ -104,15 +111,24 @@ const afterFixAll = await lintDocument(fixedText, true);
 
 const untrusted = await lintDocument(request.text, false);
 
-const cli2Package = JSON.parse(readFileSync(join(dirname(fileURLToPath(import.meta.resolve("markdownlint-cli2"))), "package.json"), "utf8"));
-writeFileSync(responsePath, JSON.stringify({
-  node: process.version,
-  cli2: cli2Package.version,
-  trusted,
-  diagnostics,
-  quickFixes,
-  perRuleFixAll,
-  fixedText,
-  afterFixAll,
-  untrusted,
-}, null, 2));
+const cli2Package = JSON.parse(
+  readFileSync(join(dirname(fileURLToPath(import.meta.resolve("markdownlint-cli2"))), "package.json"), "utf8"),
+);
+writeFileSync(
+  responsePath,
+  JSON.stringify(
+    {
+      node: process.version,
+      cli2: cli2Package.version,
+      trusted,
+      diagnostics,
+      quickFixes,
+      perRuleFixAll,
+      fixedText,
+      afterFixAll,
+      untrusted,
+    },
+    null,
+    2,
+  ),
+);

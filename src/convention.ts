@@ -139,6 +139,8 @@ export const TITLE_LABEL = /^title(?: suggestion)?$/i;
 export const TITLE_BEFORE_CODE = /(?:^|[\s:;,(])title(?:[ \t]+suggestion)?[ \t]*:?[ \t]*$/i;
 
 export const BRANCH_EXAMPLE = "feat/parser-error-messages";
+/** A real commit header, shown where a plan still holds the template's `<type>(<scope>): <subject>`. */
+export const COMMIT_EXAMPLE = "feat(parser): add error messages";
 
 /** Conventional Commits types (spec section 7). */
 export const COMMIT_TYPES: readonly string[] = Object.freeze([

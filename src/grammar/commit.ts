@@ -17,7 +17,7 @@
  * so `fix(parser): handle (nested): colons` has the scope `parser` (commitlint's greedy pattern
  * would take `parser): handle (nested`).
  */
-import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
+import { COMMIT_EXAMPLE, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
 import { listed } from "../listing.js";
 
 export interface HeaderPart {
@@ -64,6 +64,9 @@ export type CommitProblemCode =
   | "subject-case"
   | "subject-full-stop"
   | "subject-vague";
+
+/** A header whose type is still the template's placeholder (`<type>(<scope>): <subject>`, `<type>: …`). */
+const TEMPLATE_HEADER = /^<type>/i;
 
 /** Problems that mean the header does not have the `<type>(<scope>)!: <subject>` shape at all. */
 export const FORMAT_PROBLEMS: ReadonlySet<CommitProblemCode> = new Set([
@@ -211,7 +214,9 @@ export function checkHeader(
       code: "separator",
       offset: 0,
       length: Math.max(1, header.length),
-      message: `Expected a Conventional Commits header "<type>(<scope>): <subject>"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
+      message: TEMPLATE_HEADER.test(header)
+        ? `Expected a real header such as "${COMMIT_EXAMPLE}"; Actual: the template placeholder ${quote(header)}`
+        : `Expected a Conventional Commits header "<type>(<scope>): <subject>"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
     });
     return finish(parsed, problems, header, length, options);
   }

@@ -121,6 +121,19 @@ describe("Conventional Commits header grammar", () => {
     expect(codes("feat(<a b>): add x")).toEqual(["scope-format"]);
   });
 
+  it("says that a header still holding the template's <type> placeholder is a placeholder, not what it should be", () => {
+    for (const header of ["<type>(<scope>): <subject>", "<type>: <subject>"]) {
+      expect(checkHeader(header, OPTIONS).problems).toEqual([
+        {
+          code: "separator",
+          offset: 0,
+          length: header.length,
+          message: `Expected a real header such as "feat(parser): add error messages"; Actual: the template placeholder "${header}"`,
+        },
+      ]);
+    }
+  });
+
   it("reports a missing or malformed ': ' separator", () => {
     expect(checkHeader("Add new thing", OPTIONS).problems).toEqual([
       {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintPack, type LintError } from "../harness.js";
-import { context, envFor, readReal, run, sorted, type NodeId } from "./support.js";
+import { context, envFor, HOST_LOG, run, sorted, type NodeId } from "./support.js";
 
 interface ApiResponse {
   node: string;
@@ -55,7 +55,7 @@ function runScript(
   const dir = installs.api;
   const file = join(dir, "tv-tasks.md");
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, readReal(40));
+  writeFileSync(file, HOST_LOG);
   const result = run(nodes[node], [script, file, ...VERSIONS.map(alias)], { cwd: dir, env: envFor(nodes[node]) });
   const entry = {
     status: result.status,
@@ -88,7 +88,7 @@ describe.each(API_NODES)("markdownlint's API on Node $node", ({ node, requireEsm
         script === "api-esm.mjs" || requireEsm ? /dist\/index\.js$/ : /dist\/index\.cjs$/,
       );
       expect(response.requireResolved).toMatch(requireEsm ? /dist\/index\.js$/ : /dist\/index\.cjs$/);
-      expect(sorted(response.results.map(fields))).toEqual(sorted(lintPack(readReal(40)).map(fields)));
+      expect(sorted(response.results.map(fields))).toEqual(sorted(lintPack(HOST_LOG).map(fields)));
     },
   );
 });

@@ -20,8 +20,8 @@ import {
   envFor,
   formatDefault,
   nodeMajor,
+  HOST_LOG,
   parseFinding,
-  readReal,
   replaceOnce,
   run,
   runCli,
@@ -78,8 +78,8 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     expect(result.stdout.trim()).toBe("0.50.0");
   });
 
-  it("--rules markdownlint-rule-tasklog: the real log's findings, exactly as the library and markdownlint-cli2 report them", () => {
-    const content = readReal(40);
+  it("--rules markdownlint-rule-tasklog: the task log's findings, exactly as the library and markdownlint-cli2 report them", () => {
+    const content = HOST_LOG;
     const dir = workspace(project(), { "tv-tasks.md": content, ".markdownlint.json": json(PACK_ONLY) });
     const result = markdownlintCli(node, dir, ["--rules", "markdownlint-rule-tasklog", "tv-tasks.md"]);
     expect(result.stderr).not.toMatch(/Cannot load|incorrect|Error:/);
@@ -110,7 +110,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
 
   it("reads no customRules from its config files: without --rules the pack does not run", () => {
     const dir = workspace(project(), {
-      "tv-tasks.md": readReal(40),
+      "tv-tasks.md": HOST_LOG,
       ".markdownlint.json": json({ ...PACK_ONLY, customRules: ["markdownlint-rule-tasklog"] }),
     });
     const result = markdownlintCli(node, dir, ["tv-tasks.md"]);
@@ -119,7 +119,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
   });
 
   it("the README's .markdownlint.json for markdownlint-cli ($schema, the preset through extends, an option)", () => {
-    const content = readReal(40);
+    const content = HOST_LOG;
     const dir = workspace(project(), {
       "tv-tasks.md": content,
       ".markdownlint.json": readmeBlock("### markdownlint-cli (super-linter", "json"),
@@ -133,7 +133,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
   });
 
   it("super-linter's command line: markdownlint -c .github/linters/.markdown-lint.yml -r <workspace>/.github/linters/<glob>", () => {
-    const content = readReal(40);
+    const content = HOST_LOG;
     const config = readmeBlock("super-linter's `.github/linters/.markdown-lint.yml`", "yaml");
     const dir = workspace(project(), { "docs/tv-tasks.md": content, ".github/linters/.markdown-lint.yml": config });
     // The repository checked out with its dependencies installed (`npm ci` before super-linter runs).
@@ -158,7 +158,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
   });
 
   it("MegaLinter's command line: markdownlint -c .markdownlint.json <MARKDOWN_MARKDOWNLINT_ARGUMENTS> <files>, from the workspace", () => {
-    const content = readReal(40);
+    const content = HOST_LOG;
     const dir = workspace(project(), {
       "tv-tasks.md": content,
       ".markdownlint.json": readmeBlock("#### MegaLinter", "json"),
@@ -179,7 +179,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
 describe("markdownlint-cli 0.50.0 on Node 20.18.3 (no require() of ES modules: the CommonJS build)", () => {
   it("--rules markdownlint-rule-tasklog loads dist/index.cjs and reports the library's findings", () => {
     const project = context().installs["cli-0.50"];
-    const content = readReal(40);
+    const content = HOST_LOG;
     const dir = workspace(project, { "tv-tasks.md": content, ".markdownlint.json": json(PACK_ONLY) });
     const resolved = run(context().nodes["20.18.3"], ["-p", 'require.resolve("markdownlint-rule-tasklog")'], {
       cwd: dir,

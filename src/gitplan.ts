@@ -30,16 +30,17 @@ export interface CodeSpan {
 
 /** A code span token (`codeText`) with its text and character positions. */
 export function codeSpanOf(token: Token): CodeSpan {
+  // The text's pieces (`codeTextData` and `lineEnding` children); positions are computed on demand.
   let text = "";
-  const positions: Position[] = [];
+  const pieces: Token[] = [];
   for (const child of token.children) {
     if (child.type === "codeTextData") {
+      if (child.text.length === 0) continue;
       text += child.text;
-      for (let i = 0; i < child.text.length; i++)
-        positions.push({ line: child.startLine, column: child.startColumn + i });
+      pieces.push(child);
     } else if (child.type === "lineEnding") {
       text += " ";
-      positions.push({ line: child.startLine, column: child.startColumn });
+      pieces.push(child);
     }
   }
   const closing = token.children[token.children.length - 1];
@@ -47,13 +48,23 @@ export function codeSpanOf(token: Token): CodeSpan {
     closing !== undefined && closing.type === "codeTextSequence"
       ? { line: closing.startLine, column: closing.startColumn }
       : { line: token.endLine, column: token.endColumn };
-  const start = positions[0] ?? end;
+  const position = (offset: number): Position => {
+    if (!Number.isInteger(offset) || offset < 0) return end;
+    let rest = offset;
+    for (const piece of pieces) {
+      const length = piece.type === "lineEnding" ? 1 : piece.text.length;
+      if (rest < length) return { line: piece.startLine, column: piece.startColumn + rest };
+      rest -= length;
+    }
+    return end;
+  };
+  const first = pieces[0];
   return {
     token,
     text,
-    line: start.line,
-    column: start.column,
-    position: (offset) => positions[offset] ?? end,
+    line: first === undefined ? end.line : first.startLine,
+    column: first === undefined ? end.column : first.startColumn,
+    position,
   };
 }
 

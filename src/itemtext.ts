@@ -14,9 +14,11 @@ export interface TextLine {
 
 /** The item's blocks and nested lists, in document order (each subtree is contiguous and in order). */
 function itemRoots(item: ListItem): Token[] {
-  return [...item.blocks, ...item.lists.map((list) => list.token)].sort(
-    (a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn,
-  );
+  // Blocks and lists are each in document order: only a mix of both needs sorting.
+  if (item.lists.length === 0) return item.blocks.slice();
+  const lists = item.lists.map((list) => list.token);
+  if (item.blocks.length === 0) return lists;
+  return [...item.blocks, ...lists].sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
 }
 
 /**
@@ -53,7 +55,7 @@ export function paragraphLines(
 ): TextLine[] {
   const out: TextLine[] = [];
   const texts = paragraph.text.split("\n");
-  const columns = texts.map((_, i) => (i === 0 ? paragraph.startColumn : 1));
+  const columnOf = (i: number): number => (i === 0 ? paragraph.startColumn : 1);
   const comments = paragraph.text.includes("<!--") ? descendants(paragraph.children) : [];
   for (const token of comments) {
     if (token.type !== "htmlText" || !token.text.startsWith("<!--")) continue;
@@ -61,21 +63,22 @@ export function paragraphLines(
       const i = line - paragraph.startLine;
       const text = texts[i];
       if (text === undefined) continue;
-      const column = columns[i] as number;
+      const column = columnOf(i);
       const start = line === token.startLine ? token.startColumn - column : 0;
       const end = line === token.endLine ? token.endColumn - column : text.length;
       texts[i] = text.slice(0, start) + " ".repeat(Math.max(0, end - start)) + text.slice(end);
     }
   }
-  texts.forEach((text, i) => {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i] as string;
     const line = paragraph.startLine + i;
-    let column = columns[i] as number;
+    let column = columnOf(i);
     let kept = text;
     if (from !== undefined && line === from.line && from.column > column) {
       kept = text.slice(from.column - column);
       column = from.column;
     }
     out.push({ line, column, text: kept });
-  });
+  }
   return out;
 }

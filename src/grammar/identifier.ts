@@ -79,15 +79,21 @@ export interface Mention {
 
 /** Is there a colon right after `dd-dd` somewhere in `text`? (A cheap test before the full pattern.) */
 export function mayMention(text: string): boolean {
-  const isDigit = (index: number): boolean => {
-    const code = text.charCodeAt(index);
-    return code >= 48 && code <= 57;
-  };
   for (let colon = text.indexOf(":"); colon !== -1; colon = text.indexOf(":", colon + 1)) {
-    if (colon >= 6 && isDigit(colon - 1) && isDigit(colon - 2) && text.charCodeAt(colon - 3) === 45 /* - */)
+    if (
+      colon >= 6 &&
+      isDigitAt(text, colon - 1) &&
+      isDigitAt(text, colon - 2) &&
+      text.charCodeAt(colon - 3) === 45 /* - */
+    )
       return true;
   }
   return false;
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= 48 && code <= 57;
 }
 
 /** Identifier-like mentions in a string. */

@@ -63,6 +63,17 @@ function mask(chars: string[], start: number, end: number, fill: string): void {
   for (let i = start; i < end; i++) if (chars[i] !== "\n") chars[i] = fill;
 }
 
+/** The pattern of a run of exactly as many backticks as `open` (kept for the short runs, the usual ones). */
+const CLOSERS = new Map<number, RegExp>();
+function closerOf(open: string): RegExp {
+  let closer = CLOSERS.get(open.length);
+  if (closer === undefined) {
+    closer = new RegExp(`(?<!\`)${open}(?!\`)`, "g");
+    if (open.length <= 8) CLOSERS.set(open.length, closer);
+  }
+  return closer;
+}
+
 /**
  * The text with code spans, links, autolinks, bare URLs and escapes masked by same-length filler
  * (`X`), so that periods inside them are not seen; offsets are kept.
@@ -80,7 +91,7 @@ export function maskInline(text: string): string {
   let run: RegExpExecArray | null;
   while ((run = runs.exec(masked)) !== null) {
     const open = run[0];
-    const closer = new RegExp(`(?<!\`)${open}(?!\`)`, "g");
+    const closer = closerOf(open);
     closer.lastIndex = run.index + open.length;
     const close = closer.exec(masked);
     if (close === null) continue; // an unmatched run is literal text

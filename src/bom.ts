@@ -47,16 +47,11 @@ function textBetween(lines: readonly string[], ending: string, start: [number, n
   return parts.join(ending);
 }
 
-interface MutableToken {
-  type: string;
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
-  text: string;
+/** A token under construction: `Token`'s fields, writable, with children and parent of its own kind. */
+type MutableToken = { -readonly [K in Exclude<keyof Token, "children" | "parent">]: Token[K] } & {
   children: MutableToken[];
   parent: MutableToken | null;
-}
+};
 
 /** A copy of the token tree with line-1 columns shifted by `shift` and texts cut from `lines`. */
 function retext(tokens: readonly Token[], lines: readonly string[], shift: number): Token[] {

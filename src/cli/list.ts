@@ -7,24 +7,17 @@ import type { TaskView } from "../api.js";
 import { CliError } from "./errors.js";
 import { openLog } from "./log.js";
 
-/** One task in the export (docs/cli/export.schema.json). */
-export interface ExportedTask {
-  readonly line: number;
-  readonly status: string | null;
-  readonly section: string | null;
+/** One task in the export (docs/cli/export.schema.json): the view's own values, the identifier's parts flattened. */
+export interface ExportedTask
+  extends Pick<
+    TaskView,
+    "line" | "status" | "section" | "title" | "priority" | "size" | "meta" | "branch" | "commits" | "prTitle" | "prUrl"
+  > {
   readonly identifier: string | null;
   readonly prefix: string | null;
   readonly date: string | null;
   readonly pr: number | null;
   readonly placeholder: boolean;
-  readonly title: string | null;
-  readonly priority: string | null;
-  readonly size: string | null;
-  readonly meta: string | null;
-  readonly branch: string | null;
-  readonly commits: readonly string[];
-  readonly prTitle: string | null;
-  readonly prUrl: string | null;
 }
 
 export interface Export {

@@ -88,7 +88,11 @@ export interface RuleDefinition<S extends OptionSpecs> {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  /** The rule's specific tag (besides `tasklog`). */
+  /**
+   * The rule's specific tag, without the pack's prefix: the rule carries `tasklog` and `tasklog-<tag>`.
+   * Every tag of the pack starts with `tasklog`, so a user's `"headings": false` or `"links": false`
+   * (markdownlint's built-in tags) never reaches a rule of the pack.
+   */
   readonly tag: string;
   /** The options the rule reads: its own (built with the builders of options.ts) and the shared ones it uses (`shared.types`). */
   readonly options: S;
@@ -157,7 +161,7 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
     names: [definition.id, definition.name],
     description: definition.description,
     information,
-    tags: ["tasklog", definition.tag],
+    tags: ["tasklog", `tasklog-${definition.tag}`],
     parser: "micromark",
     asynchronous: false,
     options: declared,

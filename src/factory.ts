@@ -8,13 +8,15 @@ import { correctedParams, hasExtraBom } from "./bom.js";
 import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "./model.js";
 import { resolveOptions, shared, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
 import type { Token } from "./tokens.js";
+import { VERSION } from "./version.js";
 
 /**
  * The project's repository: package.json's `repository`, `homepage` and `bugs` and the rules' help
  * URLs all derive from it (tests/e2e/package.e2e.ts checks that they agree).
  */
 export const REPOSITORY = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog";
-export const DOCS_BASE = `${REPOSITORY}/blob/main/docs/rules/`;
+/** The docs of the version the user has: the release's tag (`npm run release` writes the version). */
+export const DOCS_BASE = `${REPOSITORY}/blob/v${VERSION}/docs/rules/`;
 
 /** What markdownlint passes to a rule (the part the pack uses). */
 export interface RuleParams extends ModelParams {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { DOCS_BASE } from "../src/factory.js";
+import { DOCS_BASE } from "../src/kit/define.js";
 import { OWN_REV } from "../scripts/release-version.mjs";
 import { VERSION } from "../src/version.js";
 

@@ -11,7 +11,6 @@ import { listed } from "../listing.js";
 import type {
   BranchProblem,
   CodeSpan,
-  CommitsItem,
   Field,
   GitPlan,
   LabeledItem,

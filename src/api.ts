@@ -16,7 +16,7 @@ import prLink from "../rules/TL007-pr-link.js";
 import { FIELD } from "./convention.js";
 import { classifyUrl } from "./grammar/prurl.js";
 import {
-  getTaskLog,
+  readTaskLog,
   type Field,
   type ModelParams,
   type PrLinkMention,
@@ -162,7 +162,7 @@ export interface SectionView {
 export interface TaskLogView {
   /** Spec section 2: whether the document is a task log at all (every other field is empty when not). */
   readonly isTaskLog: boolean;
-  /** Number of lines markdownlint sees. */
+  /** Number of lines of the document, front matter included (every line number here is a physical line). */
   readonly lineCount: number;
   readonly sections: readonly SectionView[];
   readonly tasks: readonly TaskView[];
@@ -264,12 +264,12 @@ function fieldValue(task: Task, name: string): string | null {
   return task.fields.find((field) => field.is(name))?.value ?? null;
 }
 
-function fieldView(field: Field): FieldView {
+function fieldView(field: Field, shift: number): FieldView {
   return {
     label: field.label,
     name: field.name ?? null,
-    line: field.line,
-    endLine: field.item.endLine,
+    line: field.line + shift,
+    endLine: field.item.endLine + shift,
     labelColumn: field.labelSpan.column,
     valueColumn: field.valueColumn,
     value: field.value,
@@ -286,30 +286,30 @@ function numberPlaceholderOf(url: string, line: number, column: number): TextAt 
   return { line, column: column + pull + "/pull/".length, text };
 }
 
-function linkView(link: PrLinkMention, hosts: readonly string[]): LinkView | undefined {
+function linkView(link: PrLinkMention, hosts: readonly string[], shift: number): LinkView | undefined {
   const url = classifyUrl(link.url, hosts);
   if (url.kind === "other") return undefined;
   const written = link.reference === undefined;
+  const line = link.line + shift;
   return {
-    line: link.line,
+    line,
     column: link.column,
     text: link.url,
     field: link.field.label,
     reference: link.reference ?? null,
     kind: url.kind,
     number: url.kind === "placeholder" ? null : url.number,
-    numberPlaceholder:
-      url.kind === "placeholder" && written ? numberPlaceholderOf(link.url, link.line, link.column) : null,
+    numberPlaceholder: url.kind === "placeholder" && written ? numberPlaceholderOf(link.url, line, link.column) : null,
   };
 }
 
-function taskView(task: Task, hosts: readonly string[]): TaskView {
+function taskView(task: Task, hosts: readonly string[], shift: number): TaskView {
   const parsed = task.identifier;
   const identifier: IdentifierView | null =
     task.id === undefined || parsed === undefined
       ? null
       : {
-          line: task.id.line,
+          line: task.id.line + shift,
           column: task.id.column,
           text: task.id.text,
           prefix: parsed.prefix,
@@ -326,10 +326,10 @@ function taskView(task: Task, hosts: readonly string[]): TaskView {
     ...(item.leadingCode === undefined ? [] : [item.leadingCode.text]),
     ...item.entries.flatMap((entry) => (entry.code === undefined ? [] : [entry.code.text])),
   ]);
-  const links = task.prLinks.flatMap((link) => linkView(link, hosts) ?? []);
+  const links = task.prLinks.flatMap((link) => linkView(link, hosts, shift) ?? []);
   return {
-    line: task.line,
-    endLine: task.endLine,
+    line: task.line + shift,
+    endLine: task.endLine + shift,
     level: task.level,
     heading: task.text,
     status: task.statusName ?? null,
@@ -337,7 +337,7 @@ function taskView(task: Task, hosts: readonly string[]): TaskView {
     identifier,
     title: task.title?.text ?? null,
     section: task.section === undefined ? null : (task.section.statusName ?? task.section.status.text),
-    sectionLine: task.section?.line ?? null,
+    sectionLine: task.section === undefined ? null : task.section.line + shift,
     priority: fieldValue(task, FIELD.priority),
     size: fieldValue(task, FIELD.size),
     meta: fieldValue(task, FIELD.meta),
@@ -345,10 +345,10 @@ function taskView(task: Task, hosts: readonly string[]): TaskView {
     commits,
     prTitle: task.prTitles[0]?.code.text ?? null,
     prUrl: links.find((link) => link.kind === "pr")?.text ?? null,
-    fields: task.fields.map(fieldView),
+    fields: task.fields.map((field) => fieldView(field, shift)),
     links,
     mentions: task.mentions.map((mention) => ({
-      line: mention.line,
+      line: mention.line + shift,
       column: mention.column,
       text: mention.text,
       field: mention.field?.label ?? null,
@@ -356,15 +356,15 @@ function taskView(task: Task, hosts: readonly string[]): TaskView {
   };
 }
 
-function sectionView(section: Section, next: number): SectionView {
+function sectionView(section: Section, next: number, shift: number): SectionView {
   return {
     status: section.statusName ?? section.status.text,
-    line: section.line,
+    line: section.line + shift,
     level: section.level,
     heading: section.text,
-    stamp: section.stamp === undefined ? null : { ...section.stamp },
-    taskLines: section.tasks.map((task) => task.line),
-    endLine: next,
+    stamp: section.stamp === undefined ? null : { ...section.stamp, line: section.stamp.line + shift },
+    taskLines: section.tasks.map((task) => task.line + shift),
+    endLine: next + shift,
   };
 }
 
@@ -375,20 +375,21 @@ function sectionView(section: Section, next: number): SectionView {
  */
 export function parseTaskLog(markdown: string, options: TaskLogOptions = {}): TaskLogView {
   const resolved = resolveTaskLogOptions(options);
-  const params = markdownlintParams(markdown);
-  const model = getTaskLog(params, resolved.statuses);
-  const lineCount = params.lines.length;
+  // The same reading as the rules': BOM correction and the front matter's line shift included, so
+  // every line here is the file's physical line, as the rules' reports are.
+  const { model, params, lineOffset } = readTaskLog(markdownlintParams(markdown), resolved.statuses);
+  const lineCount = params.lines.length + lineOffset;
   if (!model.isTaskLog) return { isTaskLog: false, lineCount, sections: [], tasks: [], options: resolved };
   const sections = model.sections.map((section) => {
     // The section ends before the next heading at its level or above.
     const after = model.headings.find((heading) => heading.line > section.line && heading.level <= section.level);
-    return sectionView(section, after === undefined ? lineCount : after.token.startLine - 1);
+    return sectionView(section, after === undefined ? params.lines.length : after.line - 1, lineOffset);
   });
   return {
     isTaskLog: true,
     lineCount,
     sections,
-    tasks: model.tasks.map((task) => taskView(task, resolved.host)),
+    tasks: model.tasks.map((task) => taskView(task, resolved.host, lineOffset)),
     options: resolved,
   };
 }

@@ -37,11 +37,11 @@ const packIds = new Set(ruleIds);
 export function lintPack(content: string, config: Record<string, unknown> = {}, noInlineConfig = false): LintError[] {
   const results = lint({
     strings: { content },
-    customRules: rules as unknown as never,
+    customRules: rules,
     config: { default: false, tasklog: true, ...config },
     handleRuleFailures: false,
     noInlineConfig,
-  } as never) as unknown as Record<string, LintError[]>;
+  }) as unknown as Record<string, LintError[]>;
   // Inline comments in a document (`<!-- markdownlint-enable MD010 -->`) can switch built-in rules
   // on; only the pack's findings count here.
   return (results["content"] ?? []).filter((error) => packIds.has(error.ruleNames[0] as string));

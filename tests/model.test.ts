@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getTaskLog } from "../src/model/index.js";
+import { fieldNode } from "../src/markdown/nodes.js";
+import { type Field, getTaskLog } from "../src/model/index.js";
 import { modelOf, paramsOf } from "./harness.js";
 
 const log = `---
@@ -77,7 +78,7 @@ describe("task-log model", () => {
     expect(fields[0]?.value).toBe("One sentence with `code`\ncontinued on a second line.");
     expect(fields[0]?.labelSpan).toEqual({ line: 7, column: 3, text: "**Summary**:" });
     expect(fields[0]?.valueColumn).toBe(16);
-    expect(fields[0]?.valueInline.some((t) => t.type === "codeText")).toBe(true);
+    expect(fieldNode(fields[0] as Field).valueInline.some((t) => t.type === "codeText")).toBe(true);
     expect(fields[1]?.labelSpan.text).toBe("**Meta?:**");
     expect(fields[1]?.value).toBe("No.");
     expect(fields[2]?.labelSpan.text).toBe("priority:");

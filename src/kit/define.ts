@@ -4,10 +4,9 @@
  * hands the rule a `report` that keeps every report inside markdownlint's contract (line within the
  * document, range and fix within the line, no `null` values), which markdownlint 0.42 enforces.
  */
-import { correctedParams, hasExtraBom } from "../markdown/bom.js";
-import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
+import { readTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
 import { resolveOptions, shared, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
-import type { Token } from "../markdown/tokens.js";
+import type { Rule } from "markdownlint";
 import { VERSION } from "../version.js";
 
 /**
@@ -22,8 +21,6 @@ export const DOCS_BASE = `${REPOSITORY}/blob/v${VERSION}/docs/rules/`;
 export interface RuleParams extends ModelParams {
   readonly name: string;
   readonly config: unknown;
-  readonly lines: readonly string[];
-  readonly parsers: { readonly micromark?: { readonly tokens: readonly Token[] } };
 }
 
 export interface FixInfo {
@@ -43,16 +40,8 @@ export interface ErrorInfo {
 
 export type OnError = (info: ErrorInfo) => void;
 
-/** A markdownlint custom rule object. */
-export interface MarkdownlintRule {
-  readonly names: readonly string[];
-  readonly description: string;
-  readonly information: URL;
-  readonly tags: readonly string[];
-  readonly parser: "micromark";
-  readonly asynchronous: false;
-  readonly function: (params: RuleParams, onError: OnError) => void;
-}
+/** A markdownlint custom rule object: markdownlint's own `Rule` type (erased at run time). */
+export type MarkdownlintRule = Rule;
 
 export interface Fix {
   /** Line to edit; defaults to the report's line. */
@@ -102,8 +91,10 @@ export interface RuleDefinition<S extends OptionSpecs> {
 }
 
 /** A rule of the pack: the markdownlint rule plus what the docs and tests need to know about it. */
-export interface TasklogRule<S extends OptionSpecs = OptionSpecs> extends MarkdownlintRule {
+export interface TasklogRule<S extends OptionSpecs = OptionSpecs> extends Rule {
   readonly id: string;
+  /** The rule's page in docs/rules/. */
+  readonly information: URL;
   readonly ruleName: string;
   /**
    * The options the rule reads, name → `{ kind, default, description }` (what the docs tables and the
@@ -173,11 +164,9 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
         onError({ lineNumber: 1, detail: `${definition.id}/${definition.name}: ${problem.message}` });
       }
       const values = resolved.values as OptionValues<S & ModelOptions>;
-      // With two or more byte order marks the tokens' texts are one character off (see src/markdown/bom.ts):
-      // the rules read a corrected copy, and report, but never fix.
-      const fixable = !hasExtraBom(params.lines);
-      const read = correctedParams(params);
-      const model = getTaskLog(read, values.statuses as StatusFields);
+      // Every document correction (BOMs, front matter) is readTaskLog's: on a document with two or
+      // more BOMs the rules read a corrected copy, and report, but never fix.
+      const { model, params: read, fixable } = readTaskLog(params, values.statuses as StatusFields);
       if (!model.isTaskLog) return;
       const report = (entry: Report): void => {
         const info = toErrorInfo(fixable ? entry : { ...entry, fix: undefined }, params.lines);

@@ -26,7 +26,7 @@
  *
  * Every position is 1-based as markdownlint's; a `Span` is text on one line.
  */
-import { childOfType, descendants, HEADING_TYPES, LIST_TYPES, type Token } from "./tokens.js";
+import { childOfType, descendants, HEADING_TYPES, LIST_TYPES, type ModelParams, type Token } from "./tokens.js";
 import {
   configuredStatus,
   DEFAULT_STATUSES,
@@ -53,16 +53,17 @@ import {
 } from "../grammar/identifier.js";
 import { findUrls } from "../grammar/prurl.js";
 import { parseLabel } from "./label.js";
-import { readGitPlan, readPrTitles, type GitPlan, type PrTitle } from "./gitplan.js";
+import { readGitPlan, readPrTitles } from "./gitplan.js";
 import { itemParagraphs, paragraphLines, type TextLine } from "./itemtext.js";
+import type { FieldNode, HeadingNode, ItemNode, ListNode } from "./nodes.js";
 import {
   identityOf,
   type Field,
+  type GitPlan,
+  type PrTitle,
   type Heading,
   type IdentifierMention,
   type List,
-  type ListItem,
-  type ModelParams,
   type PrLinkMention,
   type Section,
   type Span,
@@ -96,7 +97,7 @@ export function getTaskLog(params: ModelParams, statuses: StatusFields = DEFAULT
   return model;
 }
 
-function headingOf(token: Token): Heading {
+function headingOf(token: Token): HeadingNode {
   let level = 1;
   let textToken: Token | undefined;
   if (token.type === "atxHeading") {
@@ -139,18 +140,18 @@ function span(heading: Heading, part: { offset: number; text: string } | undefin
     : { line: heading.line, column: heading.textColumn + part.offset, text: part.text };
 }
 
-function buildList(root: Token): List {
-  const make = (token: Token): List => ({
+function buildList(root: Token): ListNode {
+  const make = (token: Token): ListNode => ({
     token,
     ordered: token.type === "listOrdered",
     line: token.startLine,
     items: [],
   });
   const top = make(root);
-  const work: List[] = [top];
+  const work: ListNode[] = [top];
   while (work.length > 0) {
-    const list = work.pop() as List;
-    let current: ListItem | undefined;
+    const list = work.pop() as ListNode;
+    let current: ItemNode | undefined;
     for (const child of list.token.children) {
       if (child.type === "listItemPrefix") {
         current = {
@@ -192,7 +193,7 @@ function unindent(text: string): string {
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
 const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
-class FieldImpl implements Field {
+class FieldImpl implements FieldNode {
   constructor(
     readonly label: string,
     readonly name: string | undefined,
@@ -205,7 +206,7 @@ class FieldImpl implements Field {
     /** The paragraph's inline tokens and the index of the one holding the colon (see `valueInline`). */
     private readonly inline: readonly Token[],
     private readonly holder: number,
-    readonly item: ListItem,
+    readonly item: ItemNode,
   ) {}
 
   get valueInline(): readonly Token[] {
@@ -237,7 +238,7 @@ class FieldImpl implements Field {
 }
 
 /** The field an item starts with, or undefined. A plain `Label:` is a field only when it names a known field. */
-function fieldOf(item: ListItem, known: ReadonlyMap<string, string>): Field | undefined {
+function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | undefined {
   const paragraph = item.paragraph;
   if (paragraph === undefined || paragraph.startLine !== item.line) return undefined;
   const inline = paragraph.children;
@@ -445,7 +446,7 @@ class TaskImpl implements Task {
   private reading: TaskReading | undefined = undefined;
 
   constructor(
-    heading: Heading,
+    heading: HeadingNode,
     parts: TaskParts,
     private readonly context: LogContext,
   ) {
@@ -505,7 +506,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
   const templates = templatesOf(statuses);
 
   // Top-level headings only: a heading inside a block quote or list item is not part of the log's outline.
-  const headings: Heading[] = [];
+  const headings: HeadingNode[] = [];
   const headingIndex: number[] = [];
   tokens.forEach((token, index) => {
     if (HEADING_TYPES.has(token.type)) {
@@ -536,8 +537,8 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
       const parsed = parseTaskHeading(heading.text);
       const start = (headingIndex[h] as number) + 1;
       const end = h + 1 < headings.length ? (headingIndex[h + 1] as number) : tokens.length;
-      const endLine = h + 1 < headings.length ? (headings[h + 1] as Heading).token.startLine - 1 : lines.length;
-      const lists: List[] = [];
+      const endLine = h + 1 < headings.length ? (headings[h + 1] as HeadingNode).token.startLine - 1 : lines.length;
+      const lists: ListNode[] = [];
       for (let i = start; i < end; i++) {
         const token = tokens[i] as Token;
         if (LIST_TYPES.has(token.type)) lists.push(buildList(token));

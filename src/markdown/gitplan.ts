@@ -8,25 +8,19 @@ import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_L
 import { checkBranchName } from "../grammar/refname.js";
 import { parseLabel } from "./label.js";
 import { listed } from "../listing.js";
-import type { Field, ListItem, Task } from "../model/types.js";
+import type {
+  BranchProblem,
+  CodeSpan,
+  Field,
+  GitPlan,
+  LabeledItem,
+  ListItem,
+  Position,
+  PrTitle,
+  Task,
+} from "../model/types.js";
+import { fieldNode, itemNode } from "./nodes.js";
 import type { Token } from "./tokens.js";
-
-export interface Position {
-  readonly line: number;
-  /** 1-based column. */
-  readonly column: number;
-}
-
-export interface CodeSpan {
-  readonly token: Token;
-  /** The code as CommonMark reads it: one space of padding on both sides removed, line endings as spaces. */
-  readonly text: string;
-  /** Where `text` starts. */
-  readonly line: number;
-  readonly column: number;
-  /** Source position of the character at `offset` in `text` (the end of the code for `offset === text.length`). */
-  readonly position: (offset: number) => Position;
-}
 
 /** A code span token (`codeText`) with its text and character positions. */
 export function codeSpanOf(token: Token): CodeSpan {
@@ -60,7 +54,6 @@ export function codeSpanOf(token: Token): CodeSpan {
   };
   const first = pieces[0];
   return {
-    token,
     text,
     line: first === undefined ? end.line : first.startLine,
     column: first === undefined ? end.column : first.startColumn,
@@ -68,26 +61,9 @@ export function codeSpanOf(token: Token): CodeSpan {
   };
 }
 
-/** A nested list item that starts with a label and a colon: `Branch: …`, `**Branch**: …`, `**Branch:** …`, `**Branch** : …`. */
-export interface LabeledItem {
-  readonly item: ListItem;
-  /** The label as written, without emphasis and colon. */
-  readonly label: string;
-  readonly line: number;
-  readonly labelColumn: number;
-  /** Length of the label including emphasis markers and colon. */
-  readonly labelLength: number;
-  /** 1-based column of the first non-space character after the colon (end of the label when none). */
-  readonly valueColumn: number;
-  /** The value's text on the item's paragraph (continuation lines joined with spaces), trimmed. */
-  readonly valueText: string;
-  /** The code span the value starts with, if it starts with one. */
-  readonly leadingCode: CodeSpan | undefined;
-}
-
 /** The label and value of a nested item (the one label parser, every form), or undefined when it has none. */
 export function labeledItemOf(item: ListItem): LabeledItem | undefined {
-  const paragraph = item.paragraph;
+  const paragraph = itemNode(item).paragraph;
   if (paragraph === undefined || paragraph.startLine !== item.line) return undefined;
   const inline = paragraph.children;
   const raw = parseLabel(inline);
@@ -128,35 +104,10 @@ export function nestedItems(item: ListItem): ListItem[] {
 
 /** The code span an item starts with, if its first paragraph starts with one on the item's line. */
 export function leadingCodeOf(item: ListItem): CodeSpan | undefined {
-  const first = item.paragraph?.children[0];
+  const first = itemNode(item).paragraph?.children[0];
   return first !== undefined && first.type === "codeText" && first.startLine === item.line
     ? codeSpanOf(first)
     : undefined;
-}
-
-/** One planned commit: an item nested under `Commits:`. */
-export interface CommitEntry {
-  readonly line: number;
-  readonly contentColumn: number;
-  /** The Conventional Commits header the item starts with, in a code span. */
-  readonly code: CodeSpan | undefined;
-  /** The item's first line of text (when it does not start with a code span). */
-  readonly text: string;
-}
-
-export interface CommitsItem extends LabeledItem {
-  /** The commits nested under the item, in order. */
-  readonly entries: readonly CommitEntry[];
-}
-
-export interface GitPlan {
-  readonly field: Field;
-  /** Labeled items nested under the field, in order. */
-  readonly items: readonly LabeledItem[];
-  /** `Branch:` items (label matched case-insensitively). */
-  readonly branches: readonly LabeledItem[];
-  /** `Commits:` (or `Commit:`) items. */
-  readonly commits: readonly CommitsItem[];
 }
 
 /** A `Git plan` field with its items (called by the model's walk of a task). */
@@ -176,7 +127,7 @@ export function readGitPlan(field: Field): GitPlan {
           line: entry.line,
           contentColumn: entry.contentColumn,
           code: leadingCodeOf(entry),
-          text: entry.paragraph?.text.split("\n")[0] ?? "",
+          text: itemNode(entry).paragraph?.text.split("\n")[0] ?? "",
         })),
       })),
   };
@@ -187,18 +138,10 @@ export function gitPlansOf(task: Task): readonly GitPlan[] {
   return task.gitPlans;
 }
 
-export interface PrTitle {
-  /** The `PR` field. */
-  readonly field: Field;
-  readonly code: CodeSpan;
-  /** `inline`: `- **PR**: Title \`…\``; `suggestion`: a nested `Title suggestion:` (or `Title:`) item. */
-  readonly source: "inline" | "suggestion";
-}
-
 /** The PR titles a `PR` field gives (called by the model's walk of a task). */
 export function readPrTitles(field: Field): PrTitle[] {
   const out: PrTitle[] = [];
-  const inline = field.valueInline;
+  const inline = fieldNode(field).valueInline;
   for (let i = 1; i < inline.length; i++) {
     const token = inline[i] as Token;
     const before = inline[i - 1] as Token;
@@ -222,17 +165,6 @@ export function prTitlesOf(task: Task): readonly PrTitle[] {
 
 // ---------------------------------------------------------------------------------------------
 // The branch-name convention.
-
-export type BranchProblemKind = "placeholder" | "git" | "shape" | "type" | "kebab" | "words";
-
-export interface BranchProblem {
-  readonly kind: BranchProblemKind;
-  /** 0-based offset in the branch name. */
-  readonly offset: number;
-  readonly length: number;
-  /** "Expected …; Actual: …". */
-  readonly message: string;
-}
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const EXAMPLE = BRANCH_EXAMPLE;

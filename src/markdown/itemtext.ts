@@ -3,6 +3,7 @@
  * (PR links, identifier mentions in every line of a value and of its nested items).
  */
 import type { ListItem } from "../model/types.js";
+import { itemNode } from "./nodes.js";
 import { descendants, type Token } from "./tokens.js";
 
 /** One line's worth of inline text: `column` (1-based) is where `text` starts on `line`. */
@@ -13,7 +14,8 @@ export interface TextLine {
 }
 
 /** The item's blocks and nested lists, in document order (each subtree is contiguous and in order). */
-function itemRoots(item: ListItem): Token[] {
+function itemRoots(listItem: ListItem): Token[] {
+  const item = itemNode(listItem);
   // Blocks and lists are each in document order: only a mix of both needs sorting.
   if (item.lists.length === 0) return item.blocks.slice();
   const lists = item.lists.map((list) => list.token);

@@ -18,6 +18,17 @@ export interface Token {
   readonly parent: Token | null;
 }
 
+/**
+ * What the model is read from: markdownlint's rule parameters (the part the pack uses). The tokens
+ * are for the markdown readers (src/markdown/) only.
+ */
+export interface ModelParams {
+  readonly lines: readonly string[];
+  /** The front matter markdownlint removed from `lines` (absent outside markdownlint: none). */
+  readonly frontMatterLines?: readonly string[];
+  readonly parsers: { readonly micromark?: { readonly tokens: readonly Token[] } };
+}
+
 /** Every descendant of `roots` (not the roots' parents), in document order, pre-order. */
 export function descendants(roots: readonly Token[]): Token[] {
   const out: Token[] = [];

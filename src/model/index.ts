@@ -4,15 +4,7 @@
  */
 export { configuredStatus, DEFAULT_STATUSES, type LabelForm, type StatusFields } from "../convention.js";
 export { getTaskLog } from "../markdown/build.js";
+export type { ModelParams } from "../markdown/tokens.js";
+export { readTaskLog, type TaskLogReading } from "./read.js";
 export * from "./types.js";
-export {
-  checkPlanBranch,
-  type BranchProblem,
-  type CodeSpan,
-  type CommitEntry,
-  type CommitsItem,
-  type GitPlan,
-  type LabeledItem,
-  type Position,
-  type PrTitle,
-} from "../markdown/gitplan.js";
+export { checkPlanBranch } from "../markdown/gitplan.js";

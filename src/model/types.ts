@@ -1,11 +1,12 @@
 /**
- * The task-log model's public types (see src/markdown/build.ts for how they are read).
+ * The task-log model's public types (see src/markdown/build.ts for how they are read): spans, values
+ * and structure only. No public type holds a micromark token: the readers' own node types
+ * (src/markdown/nodes.ts) carry them, so a rule that reads `section.token` or `item.paragraph` does
+ * not compile (tests/types.test.ts proves it).
  */
 import type { LabelForm, StatusFields } from "../convention.js";
 import type { ParsedTaskHeading } from "../grammar/heading.js";
 import type { ParsedIdentifier } from "../grammar/identifier.js";
-import type { GitPlan, PrTitle } from "../markdown/gitplan.js";
-import type { Token } from "../markdown/tokens.js";
 
 /** A piece of text on one line. `column` is 1-based, as markdownlint's. */
 export interface Span {
@@ -15,8 +16,6 @@ export interface Span {
 }
 
 export interface Heading {
-  /** The heading token (for the model's readers, not for rules). */
-  readonly token: Token;
   readonly line: number;
   /** 1-based column where the heading starts (its `#` marks). */
   readonly startColumn: number;
@@ -41,7 +40,6 @@ export interface Section extends Heading {
 }
 
 export interface List {
-  readonly token: Token;
   readonly ordered: boolean;
   readonly line: number;
   readonly items: ListItem[];
@@ -55,11 +53,7 @@ export interface ListItem {
   /** 1-based column where the item's content starts (after the marker and its space). */
   readonly contentColumn: number;
   /** Last line holding the item's own content or nested blocks. */
-  endLine: number;
-  /** The item's first paragraph, if it starts with one. */
-  paragraph: Token | undefined;
-  /** Block tokens of the item other than nested lists (content, code, HTML, …). */
-  readonly blocks: Token[];
+  readonly endLine: number;
   /** Nested lists, in order. */
   readonly lists: List[];
 }
@@ -90,8 +84,6 @@ export interface Field {
   readonly hasValue: boolean;
   /** Does the value (its text, later blocks or nested lists) hold code: a code span or a code block? */
   readonly hasCommand: boolean;
-  /** Inline tokens of the item's first paragraph that start at or after the value (for the model's readers). */
-  readonly valueInline: readonly Token[];
   readonly item: ListItem;
   /** Does this field name `name` (its canonical name or its label, case-insensitively)? */
   is(name: string): boolean;
@@ -184,7 +176,82 @@ export function identityOf(parsed: ParsedIdentifier | undefined): string | undef
   return `${parsed.prefix}-${parsed.dateText}:PR${parsed.suffix.number}`;
 }
 
-export interface ModelParams {
-  readonly lines: readonly string[];
-  readonly parsers: { readonly micromark?: { readonly tokens: readonly Token[] } };
+// ---------------------------------------------------------------------------------------------
+// Git plans and PR titles (read by src/markdown/gitplan.ts)
+
+export interface Position {
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+}
+
+export interface CodeSpan {
+  /** The code as CommonMark reads it: one space of padding on both sides removed, line endings as spaces. */
+  readonly text: string;
+  /** Where `text` starts. */
+  readonly line: number;
+  readonly column: number;
+  /** Source position of the character at `offset` in `text` (the end of the code for `offset === text.length`). */
+  readonly position: (offset: number) => Position;
+}
+
+/** A nested list item that starts with a label and a colon: `Branch: …`, `**Branch**: …`, `**Branch:** …`, `**Branch** : …`. */
+export interface LabeledItem {
+  readonly item: ListItem;
+  /** The label as written, without emphasis and colon. */
+  readonly label: string;
+  readonly line: number;
+  readonly labelColumn: number;
+  /** Length of the label including emphasis markers and colon. */
+  readonly labelLength: number;
+  /** 1-based column of the first non-space character after the colon (end of the label when none). */
+  readonly valueColumn: number;
+  /** The value's text on the item's paragraph (continuation lines joined with spaces), trimmed. */
+  readonly valueText: string;
+  /** The code span the value starts with, if it starts with one. */
+  readonly leadingCode: CodeSpan | undefined;
+}
+
+/** One planned commit: an item nested under `Commits:`. */
+export interface CommitEntry {
+  readonly line: number;
+  readonly contentColumn: number;
+  /** The Conventional Commits header the item starts with, in a code span. */
+  readonly code: CodeSpan | undefined;
+  /** The item's first line of text (when it does not start with a code span). */
+  readonly text: string;
+}
+
+export interface CommitsItem extends LabeledItem {
+  /** The commits nested under the item, in order. */
+  readonly entries: readonly CommitEntry[];
+}
+
+export interface GitPlan {
+  readonly field: Field;
+  /** Labeled items nested under the field, in order. */
+  readonly items: readonly LabeledItem[];
+  /** `Branch:` items (label matched case-insensitively). */
+  readonly branches: readonly LabeledItem[];
+  /** `Commits:` (or `Commit:`) items. */
+  readonly commits: readonly CommitsItem[];
+}
+
+export interface PrTitle {
+  /** The `PR` field. */
+  readonly field: Field;
+  readonly code: CodeSpan;
+  /** `inline`: `- **PR**: Title \`…\``; `suggestion`: a nested `Title suggestion:` (or `Title:`) item. */
+  readonly source: "inline" | "suggestion";
+}
+
+export type BranchProblemKind = "placeholder" | "git" | "shape" | "type" | "kebab" | "words";
+
+export interface BranchProblem {
+  readonly kind: BranchProblemKind;
+  /** 0-based offset in the branch name. */
+  readonly offset: number;
+  readonly length: number;
+  /** "Expected …; Actual: …". */
+  readonly message: string;
 }

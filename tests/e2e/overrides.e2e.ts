@@ -48,7 +48,7 @@ beforeAll(async () => {
 function findings(using: Lint, content: string): unknown[] {
   const results = using({
     strings: { content },
-    customRules: rules as never,
+    customRules: rules,
     config: { default: true, tasklog: true },
     handleRuleFailures: false,
     noInlineConfig: true,

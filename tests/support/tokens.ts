@@ -6,7 +6,7 @@
  */
 import { lint } from "markdownlint/sync";
 import rules from "../../rules/index.js";
-import type { ErrorInfo, RuleParams } from "../../src/kit/define.js";
+import type { MicromarkToken, RuleOnErrorInfo, RuleParams } from "markdownlint";
 import type { Token } from "../../src/markdown/tokens.js";
 import type { LintError } from "../harness.js";
 
@@ -96,9 +96,12 @@ export function runPack(
       name: rule.names[0] as string,
       config,
       lines,
-      parsers: { micromark: { tokens: frozen } },
+      frontMatterLines: [],
+      version: "0.42.1",
+      // The pack's Token is micromark's with `type` widened to string: the same objects.
+      parsers: { micromark: { tokens: frozen as unknown as MicromarkToken[] }, markdownit: { tokens: [] } },
     };
-    rule.function(params, (info: ErrorInfo) => {
+    rule.function(params, (info: RuleOnErrorInfo) => {
       errors.push({
         lineNumber: info.lineNumber,
         ruleNames: [...rule.names],
@@ -106,7 +109,7 @@ export function runPack(
         ruleInformation: rule.information.href,
         errorDetail: info.detail ?? null,
         errorContext: info.context ?? null,
-        errorRange: info.range ?? null,
+        errorRange: info.range === undefined ? null : [info.range[0] as number, info.range[1] as number],
         fixInfo: info.fixInfo ?? null,
       });
     });

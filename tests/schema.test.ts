@@ -36,7 +36,9 @@ ajv.addSchema(readJson("node_modules/markdownlint/schema/markdownlint-config-sch
 ajv.addSchema(readJson("node_modules/markdownlint-cli2/schema/markdownlint-cli2-config-schema.json"));
 const upstreamConfig = ajv.getSchema(MARKDOWNLINT_SCHEMA) as ValidateFunction;
 const upstreamCli2 = ajv.getSchema(MARKDOWNLINT_CLI2_SCHEMA) as ValidateFunction;
-const packConfig = ajv.compile(readJson("schema/markdownlint-config.schema.json"));
+// The cli2 schema reaches the configuration schema by its file name, as an editor resolves it beside it.
+ajv.addSchema(readJson("schema/markdownlint-config.schema.json"), "markdownlint-config.schema.json");
+const packConfig = ajv.getSchema("markdownlint-config.schema.json") as ValidateFunction;
 const packCli2 = ajv.compile(readJson("schema/markdownlint-cli2-config.schema.json"));
 
 const errorsOf = (validate: ValidateFunction, value: unknown): string[] =>
@@ -44,9 +46,22 @@ const errorsOf = (validate: ValidateFunction, value: unknown): string[] =>
 
 describe("the committed schemas", () => {
   it("are what src/schema.ts generates from the rules (run `npm run schema` after changing a rule's options)", () => {
-    const files = schemaFiles(rules);
+    const files = schemaFiles(rules, {
+      markdownlint: readJson("node_modules/markdownlint/schema/markdownlint-config-schema.json"),
+      markdownlintCli2: readJson("node_modules/markdownlint-cli2/schema/markdownlint-cli2-config-schema.json"),
+    });
     expect(readdirSync(join(ROOT, "schema")).sort()).toEqual(Object.keys(files).sort());
     for (const [name, text] of Object.entries(files)) expect(read(`schema/${name}`), name).toBe(text);
+  });
+
+  it("are self-contained: no $ref leaves the file, no $id names a remote schema", () => {
+    for (const name of ["markdownlint-config.schema.json", "markdownlint-cli2-config.schema.json"]) {
+      const text = read(`schema/${name}`);
+      const refs = [...text.matchAll(/"\$ref":\s*"([^"]*)"/g)].map((match) => match[1] as string);
+      expect(refs.length, name).toBeGreaterThan(0);
+      for (const ref of refs) expect(ref, name).toMatch(/^(#\/|\.\/markdownlint-config\.schema\.json$)/);
+      expect(text, name).not.toContain('"$id"');
+    }
   });
 
   it("extend the upstream schemas the package is developed against", () => {

@@ -1,5 +1,5 @@
 /**
- * The pack's JSON schemas (schema/*.json): generated from the rules' declarations (src/schema.ts),
+ * The pack's JSON schemas (schema/*.json): generated from the rules' declarations (src/kit/schema.ts),
  * committed, and checked here:
  *
  * - the committed files are exactly what `npm run schema` writes from the current rules (drift fails);
@@ -24,7 +24,7 @@ import {
   MARKDOWNLINT_SCHEMA,
   optionSchema,
   schemaFiles,
-} from "../src/schema.js";
+} from "../src/kit/schema.js";
 import { examplesOf } from "./support/cases.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -45,7 +45,7 @@ const errorsOf = (validate: ValidateFunction, value: unknown): string[] =>
   validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ""}`);
 
 describe("the committed schemas", () => {
-  it("are what src/schema.ts generates from the rules (run `npm run schema` after changing a rule's options)", () => {
+  it("are what src/kit/schema.ts generates from the rules (run `npm run schema` after changing a rule's options)", () => {
     const files = schemaFiles(rules, {
       markdownlint: readJson("node_modules/markdownlint/schema/markdownlint-config-schema.json"),
       markdownlintCli2: readJson("node_modules/markdownlint-cli2/schema/markdownlint-cli2-config-schema.json"),

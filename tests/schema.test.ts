@@ -171,7 +171,7 @@ function blocks(page: string): { info: string; text: string; line: number }[] {
   const out: { info: string; text: string; line: number }[] = [];
   const lines = page.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const open = /^ *```(json|jsonc|yaml)\s*$/.exec(lines[i] as string);
+    const open = /^ *```(json|jsonc|yaml)(?:\s.*)?$/.exec(lines[i] as string);
     if (!open) continue;
     const indent = (lines[i] as string).indexOf("`");
     const body: string[] = [];
@@ -186,7 +186,7 @@ function blocks(page: string): { info: string; text: string; line: number }[] {
 
 /** Keys of JSON/YAML blocks that are not markdownlint configuration (VS Code settings, package.json, hooks, workflows). */
 const NOT_CONFIG =
-  /^(editor\.codeActionsOnSave|recommendations|overrides|repos|steps|on|jobs|MARKDOWN_MARKDOWNLINT_ARGUMENTS)$/;
+  /^(editor\.codeActionsOnSave|json\.schemas|recommendations|overrides|repos|steps|on|jobs|MARKDOWN_MARKDOWNLINT_ARGUMENTS)$/;
 
 function configExamples(path: string): ConfigExample[] {
   const page = read(path);
@@ -227,8 +227,10 @@ const pages = [
 const examples = pages.flatMap(configExamples);
 
 describe("every configuration example in README.md and docs/", () => {
-  it("is found (README: the cli2 files, the markdownlint-cli files, super-linter's; docs: rule options)", () => {
-    const readme = examples.filter((example) => example.where.startsWith("README.md"));
+  it("is found (README and docs/hosts.md: the cli2 files, the markdownlint-cli files, super-linter's; docs: rule options)", () => {
+    const readme = examples.filter(
+      (example) => example.where.startsWith("README.md") || example.where.startsWith("docs/hosts.md"),
+    );
     expect(readme.filter((example) => example.kind === "cli2").length).toBeGreaterThanOrEqual(5);
     expect(readme.filter((example) => example.kind === "config").length).toBeGreaterThanOrEqual(3);
     expect(examples.filter((example) => example.where.startsWith("docs/")).length).toBeGreaterThan(0);

@@ -13,8 +13,16 @@ const { schemaFiles } = (await import(
   new URL("dist/src/kit/schema.js", root).href
 )) as typeof import("../src/kit/schema.js");
 
+// markdownlint's and markdownlint-cli2's own schemas, bundled into the pack's (the dev dependencies' versions).
+const { readFileSync } = await import("node:fs");
+const upstream = (path: string) => JSON.parse(readFileSync(new URL(`node_modules/${path}`, root), "utf8"));
+const upstreamSchemas = {
+  markdownlint: upstream("markdownlint/schema/markdownlint-config-schema.json"),
+  markdownlintCli2: upstream("markdownlint-cli2/schema/markdownlint-cli2-config-schema.json"),
+};
+
 mkdirSync(new URL("schema/", root), { recursive: true });
-for (const [name, text] of Object.entries(schemaFiles(rules))) {
+for (const [name, text] of Object.entries(schemaFiles(rules, upstreamSchemas))) {
   writeFileSync(new URL(`schema/${name}`, root), text);
   console.log(`wrote schema/${name}`);
 }

@@ -4,7 +4,7 @@
  * `markdown correct` must give that rule nothing. JSON after the marker is rule configuration,
  * e.g. ```markdown incorrect {"TL002": {"prefix": ["ab"]}}
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lintPack, packRules } from "./harness.js";
@@ -35,6 +35,48 @@ describe("rule docs", () => {
           else expect(findings).toEqual([]);
         });
       }
+    });
+  }
+});
+
+/**
+ * Every fenced block of README.md and docs/hosts.md says how it is checked, in its info string:
+ * - `file=<name>` (written) and `console` (run, output compared) and `result=<name>` (compared with the
+ *   file afterwards): executed in order by tests/cli/docs.test.ts (README.md);
+ * - `config`: a markdownlint or markdownlint-cli2 configuration, validated against markdownlint's
+ *   schema and the pack's by tests/schema.test.ts and as VS Code does by tests/e2e/editor-schema.e2e.ts;
+ * - `e2e=tests/e2e/<file>`: read from this page and run by that end-to-end test (from the packed tarball);
+ * - `illustrative="<reason>"`: shown, not executed, with the reason (where the same thing is tested).
+ * An unclassified block fails.
+ */
+describe("README.md and docs/hosts.md blocks", () => {
+  const root = join(import.meta.dirname, "..");
+  for (const page of ["README.md", "docs/hosts.md"]) {
+    it(`${page}: every block is executed, validated or declared illustrative with a reason`, () => {
+      const lines = readFileSync(join(root, page), "utf8").split("\n");
+      const unclassified: string[] = [];
+      let inside: string | undefined;
+      for (const [index, line] of lines.entries()) {
+        const fence = /^ *(`{3,}|~{3,})(.*)$/.exec(line);
+        if (!fence) continue;
+        if (inside !== undefined) {
+          if ((fence[2] as string).trim() === "" && (fence[1] as string).startsWith(inside)) inside = undefined;
+          continue;
+        }
+        inside = fence[1] as string;
+        const [language = "", ...rest] = (fence[2] as string).trim().split(/\s+/);
+        const info = rest.join(" ");
+        const executed = page === "README.md" && (language === "console" || /(^|\s)(file|result)=\S/.test(info));
+        const config = /^config$/.test(info) && /^(json|jsonc|yaml)$/.test(language);
+        const illustrative = /^illustrative="[^"]{10,}"$/.test(info);
+        const e2e = /^e2e=(tests\/e2e\/\S+\.(?:e2e|precommit)\.ts)$/.exec(info)?.[1];
+        const byE2e =
+          e2e !== undefined &&
+          existsSync(join(root, e2e)) &&
+          readFileSync(join(root, e2e), "utf8").includes(page.split("/").pop() as string);
+        if (!(executed || config || illustrative || byE2e)) unclassified.push(`${page}:${index + 1}: ${line.trim()}`);
+      }
+      expect(unclassified).toEqual([]);
     });
   }
 });

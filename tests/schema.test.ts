@@ -36,7 +36,9 @@ ajv.addSchema(readJson("node_modules/markdownlint/schema/markdownlint-config-sch
 ajv.addSchema(readJson("node_modules/markdownlint-cli2/schema/markdownlint-cli2-config-schema.json"));
 const upstreamConfig = ajv.getSchema(MARKDOWNLINT_SCHEMA) as ValidateFunction;
 const upstreamCli2 = ajv.getSchema(MARKDOWNLINT_CLI2_SCHEMA) as ValidateFunction;
-const packConfig = ajv.compile(readJson("schema/markdownlint-config.schema.json"));
+// The cli2 schema reaches the configuration schema by its file name, as an editor resolves it beside it.
+ajv.addSchema(readJson("schema/markdownlint-config.schema.json"), "markdownlint-config.schema.json");
+const packConfig = ajv.getSchema("markdownlint-config.schema.json") as ValidateFunction;
 const packCli2 = ajv.compile(readJson("schema/markdownlint-cli2-config.schema.json"));
 
 const errorsOf = (validate: ValidateFunction, value: unknown): string[] =>
@@ -44,9 +46,22 @@ const errorsOf = (validate: ValidateFunction, value: unknown): string[] =>
 
 describe("the committed schemas", () => {
   it("are what src/kit/schema.ts generates from the rules (run `npm run schema` after changing a rule's options)", () => {
-    const files = schemaFiles(rules);
+    const files = schemaFiles(rules, {
+      markdownlint: readJson("node_modules/markdownlint/schema/markdownlint-config-schema.json"),
+      markdownlintCli2: readJson("node_modules/markdownlint-cli2/schema/markdownlint-cli2-config-schema.json"),
+    });
     expect(readdirSync(join(ROOT, "schema")).sort()).toEqual(Object.keys(files).sort());
     for (const [name, text] of Object.entries(files)) expect(read(`schema/${name}`), name).toBe(text);
+  });
+
+  it("are self-contained: no $ref leaves the file, no $id names a remote schema", () => {
+    for (const name of ["markdownlint-config.schema.json", "markdownlint-cli2-config.schema.json"]) {
+      const text = read(`schema/${name}`);
+      const refs = [...text.matchAll(/"\$ref":\s*"([^"]*)"/g)].map((match) => match[1] as string);
+      expect(refs.length, name).toBeGreaterThan(0);
+      for (const ref of refs) expect(ref, name).toMatch(/^(#\/|\.\/markdownlint-config\.schema\.json$)/);
+      expect(text, name).not.toContain('"$id"');
+    }
   });
 
   it("extend the upstream schemas the package is developed against", () => {
@@ -156,7 +171,7 @@ function blocks(page: string): { info: string; text: string; line: number }[] {
   const out: { info: string; text: string; line: number }[] = [];
   const lines = page.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const open = /^ *```(json|jsonc|yaml)\s*$/.exec(lines[i] as string);
+    const open = /^ *```(json|jsonc|yaml)(?:\s.*)?$/.exec(lines[i] as string);
     if (!open) continue;
     const indent = (lines[i] as string).indexOf("`");
     const body: string[] = [];
@@ -171,7 +186,7 @@ function blocks(page: string): { info: string; text: string; line: number }[] {
 
 /** Keys of JSON/YAML blocks that are not markdownlint configuration (VS Code settings, package.json, hooks, workflows). */
 const NOT_CONFIG =
-  /^(editor\.codeActionsOnSave|recommendations|overrides|repos|steps|on|jobs|MARKDOWN_MARKDOWNLINT_ARGUMENTS)$/;
+  /^(editor\.codeActionsOnSave|json\.schemas|recommendations|overrides|repos|steps|on|jobs|MARKDOWN_MARKDOWNLINT_ARGUMENTS)$/;
 
 function configExamples(path: string): ConfigExample[] {
   const page = read(path);
@@ -212,8 +227,10 @@ const pages = [
 const examples = pages.flatMap(configExamples);
 
 describe("every configuration example in README.md and docs/", () => {
-  it("is found (README: the cli2 files, the markdownlint-cli files, super-linter's; docs: rule options)", () => {
-    const readme = examples.filter((example) => example.where.startsWith("README.md"));
+  it("is found (README and docs/hosts.md: the cli2 files, the markdownlint-cli files, super-linter's; docs: rule options)", () => {
+    const readme = examples.filter(
+      (example) => example.where.startsWith("README.md") || example.where.startsWith("docs/hosts.md"),
+    );
     expect(readme.filter((example) => example.kind === "cli2").length).toBeGreaterThanOrEqual(5);
     expect(readme.filter((example) => example.kind === "config").length).toBeGreaterThanOrEqual(3);
     expect(examples.filter((example) => example.where.startsWith("docs/")).length).toBeGreaterThan(0);

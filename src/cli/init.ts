@@ -69,7 +69,31 @@ export function cli2Config(style: "extends" | "inline", prefix: string | undefin
   return lines.join("\n");
 }
 
-const VSCODE_SETTINGS = `${JSON.stringify({ "editor.codeActionsOnSave": { "source.fixAll.markdownlint": "explicit" } }, null, 2)}\n`;
+/**
+ * The pack's schemas, associated through `json.schemas` rather than a `$schema` key: VS Code applies every
+ * association that matches a file, so the markdownlint extension's own schemas (its `jsonValidation`)
+ * stay in force beside the pack's; a `$schema` key would replace them. The files are the installed
+ * package's, self-contained (nothing is downloaded).
+ */
+export const VSCODE_JSON_SCHEMAS = [
+  {
+    fileMatch: [".markdownlint-cli2.jsonc"],
+    url: "./node_modules/markdownlint-rule-tasklog/schema/markdownlint-cli2-config.schema.json",
+  },
+  {
+    fileMatch: [".markdownlint.json", ".markdownlint.jsonc"],
+    url: "./node_modules/markdownlint-rule-tasklog/schema/markdownlint-config.schema.json",
+  },
+] as const;
+
+const VSCODE_SETTINGS = `${JSON.stringify(
+  {
+    "editor.codeActionsOnSave": { "source.fixAll.markdownlint": "explicit" },
+    "json.schemas": VSCODE_JSON_SCHEMAS,
+  },
+  null,
+  2,
+)}\n`;
 const VSCODE_EXTENSIONS = `${JSON.stringify({ recommendations: ["DavidAnson.vscode-markdownlint"] }, null, 2)}\n`;
 
 /** Literal text in a VS Code snippet body: `$`, `}` and `\` are escaped. */

@@ -9,6 +9,10 @@
  * - `markdownlint-cli2-config.schema.json`: `.markdownlint-cli2.jsonc`: markdownlint-cli2's own
  *   schema, with its `config` validated as above.
  *
+ * Both are self-contained: markdownlint's schema (and markdownlint-cli2's) are bundled under
+ * `definitions` (taken from the installed packages by `npm run schema`, pinned to the versions below),
+ * so an editor validates offline, in untrusted workspaces and without any download.
+ *
  * `optionSchema` is the one place that reads an option declaration; everything else goes through it.
  */
 import type { TasklogRule } from "./define.js";
@@ -16,7 +20,7 @@ import { SHARED_OPTIONS, type AnyOptionSpec, type OptionSpecs } from "./options.
 
 export type JsonSchema = { readonly [key: string]: unknown };
 
-/** The upstream schemas the pack's schemas extend (the versions the package is developed against). */
+/** The `$id`s of the upstream schemas the pack's schemas bundle (the versions the package is developed against). */
 export const MARKDOWNLINT_SCHEMA =
   "https://raw.githubusercontent.com/DavidAnson/markdownlint/v0.42.1/schema/markdownlint-config-schema.json";
 export const MARKDOWNLINT_CLI2_SCHEMA =
@@ -123,39 +127,81 @@ function packSchema(rules: readonly TasklogRule[]): PackSchema {
   return { properties, definitions };
 }
 
-/** The schema of a markdownlint configuration with the pack's rules. */
-export function markdownlintConfigSchema(rules: readonly TasklogRule[]): JsonSchema {
+/** markdownlint's and markdownlint-cli2's own schemas, as their packages ship them. */
+export interface UpstreamSchemas {
+  readonly markdownlint: JsonSchema;
+  readonly markdownlintCli2: JsonSchema;
+}
+
+const MARKDOWNLINT_KEY = "markdownlint-config";
+const MARKDOWNLINT_CLI2_KEY = "markdownlint-cli2-config";
+
+/** A copy of `schema` with every `$ref` to `from` pointing at `to` instead. */
+function retarget(schema: unknown, from: string, to: string): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => retarget(item, from, to));
+  if (typeof schema !== "object" || schema === null) return schema;
+  return Object.fromEntries(
+    Object.entries(schema).map(([key, value]) => [
+      key,
+      key === "$ref" && value === from ? to : retarget(value, from, to),
+    ]),
+  );
+}
+
+/** An upstream schema as a definition: without its `$schema` and `$id` (so that no editor fetches it). */
+function bundled(schema: JsonSchema, id: string): JsonSchema {
+  if (schema["$id"] !== id) throw new Error(`expected the schema ${id}, got ${String(schema["$id"])}`);
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+/** The schema of a markdownlint configuration with the pack's rules (self-contained). */
+export function markdownlintConfigSchema(rules: readonly TasklogRule[], upstream: UpstreamSchemas): JsonSchema {
   const { properties, definitions } = packSchema(rules);
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title:
       "markdownlint configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
-    allOf: [{ $ref: MARKDOWNLINT_SCHEMA }],
+    allOf: [{ $ref: `#/definitions/${MARKDOWNLINT_KEY}` }],
     type: "object",
     properties,
-    definitions,
+    definitions: { ...definitions, [MARKDOWNLINT_KEY]: bundled(upstream.markdownlint, MARKDOWNLINT_SCHEMA) },
   };
 }
 
-/** The schema of `.markdownlint-cli2.jsonc` with the pack's rules in its `config`. */
-export function markdownlintCli2ConfigSchema(rules: readonly TasklogRule[]): JsonSchema {
-  const { properties, definitions } = packSchema(rules);
+/** Where the cli2 schema finds the configuration schema: its sibling file in the package (no download). */
+export const CONFIG_SCHEMA_FILE = "markdownlint-config.schema.json";
+
+/**
+ * The schema of `.markdownlint-cli2.jsonc` with the pack's rules in its `config`: markdownlint-cli2's
+ * own schema bundled, and `config` validated by the sibling configuration schema (a relative `$ref`
+ * inside the package, so nothing is downloaded and markdownlint's schema is shipped once).
+ */
+export function markdownlintCli2ConfigSchema(upstream: UpstreamSchemas): JsonSchema {
+  const toConfig = `./${CONFIG_SCHEMA_FILE}`;
   return {
     $schema: "http://json-schema.org/draft-07/schema#",
     title:
       "markdownlint-cli2 configuration with markdownlint-rule-tasklog (generated from the rules' declarations; do not edit)",
-    allOf: [{ $ref: MARKDOWNLINT_CLI2_SCHEMA }],
+    allOf: [{ $ref: `#/definitions/${MARKDOWNLINT_CLI2_KEY}` }],
     type: "object",
-    properties: { config: { allOf: [{ $ref: MARKDOWNLINT_SCHEMA }], type: "object", properties } },
-    definitions,
+    properties: { config: { $ref: toConfig } },
+    definitions: {
+      [MARKDOWNLINT_CLI2_KEY]: retarget(
+        bundled(upstream.markdownlintCli2, MARKDOWNLINT_CLI2_SCHEMA),
+        MARKDOWNLINT_SCHEMA,
+        toConfig,
+      ) as JsonSchema,
+    },
   };
 }
 
 /** The files of schema/ (name → text), as `npm run schema` writes them. */
-export function schemaFiles(rules: readonly TasklogRule[]): Record<string, string> {
-  const text = (schema: JsonSchema): string => `${JSON.stringify(schema, null, 2)}\n`;
+export function schemaFiles(rules: readonly TasklogRule[], upstream: UpstreamSchemas): Record<string, string> {
+  // One line: the files are generated, and markdownlint's bundled schema is half their size again indented.
+  const text = (schema: JsonSchema): string => `${JSON.stringify(schema)}\n`;
   return {
-    "markdownlint-config.schema.json": text(markdownlintConfigSchema(rules)),
-    "markdownlint-cli2-config.schema.json": text(markdownlintCli2ConfigSchema(rules)),
+    [CONFIG_SCHEMA_FILE]: text(markdownlintConfigSchema(rules, upstream)),
+    "markdownlint-cli2-config.schema.json": text(markdownlintCli2ConfigSchema(upstream)),
   };
 }

@@ -84,6 +84,17 @@ describe("tasklog init", () => {
     });
     expect(JSON.parse(box.read(".vscode/settings.json"))).toEqual({
       "editor.codeActionsOnSave": { "source.fixAll.markdownlint": "explicit" },
+      // The pack's schemas beside the extension's own (tests/editor-schema.test.ts validates with them).
+      "json.schemas": [
+        {
+          fileMatch: [".markdownlint-cli2.jsonc"],
+          url: "./node_modules/markdownlint-rule-tasklog/schema/markdownlint-cli2-config.schema.json",
+        },
+        {
+          fileMatch: [".markdownlint.json", ".markdownlint.jsonc"],
+          url: "./node_modules/markdownlint-rule-tasklog/schema/markdownlint-config.schema.json",
+        },
+      ],
     });
     expect(JSON.parse(box.read(".vscode/extensions.json"))).toEqual({
       recommendations: ["DavidAnson.vscode-markdownlint"],

@@ -60,6 +60,44 @@ export function shellWords(line: string): string[] {
 const option = (info: string, name: string): string | undefined =>
   new RegExp(`(?:^|\\s)${name}=(\\S+)`).exec(info)?.[1];
 
+/** Run a page's fences in order in one fresh folder; returns how often each subcommand ran. */
+async function runFences(text: string, page: string): Promise<Record<string, number>> {
+  const box = sandbox();
+  const ran: Record<string, number> = {};
+  for (const fence of fencesOf(text)) {
+    const file = option(fence.info, "file");
+    const result = option(fence.info, "result");
+    if (file !== undefined) box.write(file, fence.body);
+    if (result !== undefined) {
+      const range = option(fence.info, "lines");
+      let text = box.read(result);
+      if (range !== undefined) {
+        const [from, to] = range.split("-").map(Number) as [number, number];
+        text = `${text
+          .split("\n")
+          .slice(from - 1, to)
+          .join("\n")}\n`;
+      }
+      expect(text, `${page}:${fence.line}`).toBe(fence.body);
+    }
+    if (!fence.info.startsWith("console")) continue;
+    const lines = fence.body.trimEnd().split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      if (!line.startsWith("$ ")) continue;
+      const expected: string[] = [];
+      while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ ")) expected.push(lines[++i] as string);
+      const words = shellWords(line.slice(2));
+      expect(words.slice(0, 2), `${page}: ${line}`).toEqual(["npx", "tasklog"]);
+      const subcommand = words[2] as string;
+      ran[subcommand] = (ran[subcommand] ?? 0) + 1;
+      const output = await box.run(words.slice(2));
+      expect(`${output.stdout}${output.stderr}`.trimEnd(), `${page}: ${line}`).toBe(expected.join("\n"));
+    }
+  }
+  return ran;
+}
+
 const pages = readdirSync(docsDir)
   .filter((file) => file.endsWith(".md") && file !== "README.md")
   .sort();
@@ -72,40 +110,13 @@ describe("docs/cli examples", () => {
   for (const page of pages) {
     it(`${page}: every example gives the output and files it shows`, async () => {
       const command = page.replace(/\.md$/, "");
-      const box = sandbox();
-      let ran = 0;
-      for (const fence of fencesOf(readFileSync(join(docsDir, page), "utf8"))) {
-        const file = option(fence.info, "file");
-        const result = option(fence.info, "result");
-        if (file !== undefined) box.write(file, fence.body);
-        if (result !== undefined) {
-          const range = option(fence.info, "lines");
-          let text = box.read(result);
-          if (range !== undefined) {
-            const [from, to] = range.split("-").map(Number) as [number, number];
-            text = `${text
-              .split("\n")
-              .slice(from - 1, to)
-              .join("\n")}\n`;
-          }
-          expect(text, `${page}:${fence.line}`).toBe(fence.body);
-        }
-        if (!fence.info.startsWith("console")) continue;
-        const lines = fence.body.trimEnd().split("\n");
-        for (let i = 0; i < lines.length; i++) {
-          const line = lines[i] as string;
-          if (!line.startsWith("$ ")) continue;
-          const expected: string[] = [];
-          while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ "))
-            expected.push(lines[++i] as string);
-          const words = shellWords(line.slice(2));
-          expect(words.slice(0, 2), `${page}: ${line}`).toEqual(["npx", "tasklog"]);
-          if (words[2] === command) ran++;
-          const output = await box.run(words.slice(2));
-          expect(`${output.stdout}${output.stderr}`.trimEnd(), `${page}: ${line}`).toBe(expected.join("\n"));
-        }
-      }
-      expect(ran, `${page} runs tasklog ${command}`).toBeGreaterThan(0);
+      const ran = await runFences(readFileSync(join(docsDir, page), "utf8"), page);
+      expect(ran[command] ?? 0, `${page} runs tasklog ${command}`).toBeGreaterThan(0);
     });
   }
+
+  it("README.md: the init, new, set-pr and list sequence gives the output and files it shows, in order", async () => {
+    const ran = await runFences(readFileSync(join(docsDir, "..", "..", "README.md"), "utf8"), "README.md");
+    expect(Object.keys(ran).sort()).toEqual(["init", "list", "new", "set-pr"]);
+  });
 });

@@ -279,10 +279,9 @@ describe("the recommended preset file", () => {
   });
 });
 
-describe("the README's configuration examples (## Using it)", () => {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const usingIt = readme.slice(readme.indexOf("\n## Using it"));
-  const blocks = [...usingIt.matchAll(/^```jsonc\n([\s\S]*?)^```$/gm)]
+describe("the configuration examples of README.md and docs/hosts.md", () => {
+  const usingIt = ["README.md", "docs/hosts.md"].map((page) => readFileSync(join(ROOT, page), "utf8")).join("\n");
+  const blocks = [...usingIt.matchAll(/^```jsonc(?: config)?\n([\s\S]*?)^```$/gm)]
     .map((match) => match[1] as string)
     .filter((block) => block.includes('"customRules"'));
 

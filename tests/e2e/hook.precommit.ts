@@ -161,7 +161,7 @@ describe("pre-commit", () => {
   });
 
   it("is documented in the README as tested (hook ID, local hook with the package's version)", () => {
-    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const readme = readFileSync(join(ROOT, "docs", "hosts.md"), "utf8");
     const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { version: string };
     expect(readme).toContain(localHook(`markdownlint-rule-tasklog@${version}`));
     const hooks = readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8");

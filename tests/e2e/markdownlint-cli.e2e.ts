@@ -59,12 +59,12 @@ function markdownlintCli(node: NodeId, cwd: string, args: readonly string[]): Cl
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** A README code block: the first fenced block with `info` right after the line containing `marker`. */
+/** A docs/hosts.md code block: the first fenced block with `info` right after the line containing `marker`. */
 function readmeBlock(marker: string, info: string): string {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const readme = readFileSync(join(ROOT, "docs", "hosts.md"), "utf8");
   const at = readme.indexOf(marker);
   if (at < 0) throw new Error(`README: "${marker}" not found`);
-  const match = new RegExp(`^\`\`\`${info}\\n([\\s\\S]*?)^\`\`\`$`, "m").exec(readme.slice(at));
+  const match = new RegExp(`^\`\`\`${info}(?: [^\\n]*)?\\n([\\s\\S]*?)^\`\`\`$`, "m").exec(readme.slice(at));
   if (!match) throw new Error(`README: no \`\`\`${info} block after "${marker}"`);
   return match[1] as string;
 }
@@ -122,7 +122,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     const content = HOST_LOG;
     const dir = workspace(project(), {
       "tv-tasks.md": content,
-      ".markdownlint.json": readmeBlock("### markdownlint-cli (super-linter", "json"),
+      ".markdownlint.json": readmeBlock("## markdownlint-cli (super-linter", "json"),
     });
     const result = markdownlintCli(node, dir, ["--rules", "markdownlint-rule-tasklog", "tv-tasks.md"]);
     expect(result.stderr).not.toMatch(/Cannot|Error:/);
@@ -138,7 +138,7 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     const dir = workspace(project(), { "docs/tv-tasks.md": content, ".github/linters/.markdown-lint.yml": config });
     // The repository checked out with its dependencies installed (`npm ci` before super-linter runs).
     symlinkSync(join(project(), "node_modules"), join(dir, "node_modules"));
-    const glob = /MARKDOWN_CUSTOM_RULE_GLOBS: (\S+)/.exec(readmeBlock("#### super-linter", "yaml"))?.[1] as string;
+    const glob = /MARKDOWN_CUSTOM_RULE_GLOBS: (\S+)/.exec(readmeBlock("### super-linter", "yaml"))?.[1] as string;
     expect(glob).toBe("../../node_modules/markdownlint-rule-tasklog/dist/index.cjs");
     // super-linter: LINTER_COMMANDS_ARRAY_MARKDOWN=(markdownlint -c "${MARKDOWN_LINTER_RULES}") plus
     // `-r "${GITHUB_WORKSPACE}/${LINTER_RULES_PATH}/${glob}"` per glob (LINTER_RULES_PATH .github/linters).
@@ -161,10 +161,10 @@ describe.each(["20", "22"] as const)("markdownlint-cli 0.50.0 on Node %s", (node
     const content = HOST_LOG;
     const dir = workspace(project(), {
       "tv-tasks.md": content,
-      ".markdownlint.json": readmeBlock("#### MegaLinter", "json"),
+      ".markdownlint.json": readmeBlock("### MegaLinter", "json"),
     });
     symlinkSync(join(project(), "node_modules"), join(dir, "node_modules"));
-    const megalinter = readmeBlock("#### MegaLinter", "yaml");
+    const megalinter = readmeBlock("### MegaLinter", "yaml");
     const args = /MARKDOWN_MARKDOWNLINT_ARGUMENTS: (.+)/.exec(megalinter)?.[1]?.trim().split(/\s+/) as string[];
     expect(args).toEqual(["--rules", "markdownlint-rule-tasklog"]);
     const result = markdownlintCli(node, dir, ["-c", ".markdownlint.json", ...args, "tv-tasks.md"]);

@@ -39,14 +39,14 @@ it("bumps, writes the changelog, the version and every rev, commits and tags v<v
     new RegExp(`^## \\[Unreleased\\]\\n\\n## \\[${next.replaceAll(".", "\\.")}\\] - \\d{4}-\\d{2}-\\d{2}$`, "m"),
   );
   expect(changelog).toContain(`/compare/v${next}...HEAD`);
-  for (const file of ["README.md", "docs/cli/init.md"]) {
+  for (const file of ["docs/hosts.md", "docs/cli/init.md"]) {
     const revs = [...read(file).matchAll(OWN_REV)].map((match) => match[0].replace(match[1] as string, ""));
     expect(revs.length, file).toBeGreaterThan(0);
     for (const rev of revs) expect(rev, file).toBe(`v${next}`);
   }
   // Another repository's rev (markdownlint-cli2's hook) is left as it was.
-  expect(read("README.md")).toContain("repo: https://github.com/DavidAnson/markdownlint-cli2\n    rev: v0.20.0");
-  expect(read("README.md")).toContain(`markdownlint-rule-tasklog@${next}`);
+  expect(read("docs/hosts.md")).toContain("repo: https://github.com/DavidAnson/markdownlint-cli2\n    rev: v0.20.0");
+  expect(read("docs/hosts.md")).toContain(`markdownlint-rule-tasklog@${next}`);
   expect(read("schema/markdownlint-config.schema.json")).toContain(`/blob/v${next}/docs/rules/TL001-task-heading.md`);
   expect(runOrThrow("git", ["tag", "--points-at", "HEAD"], { cwd: clone }).trim()).toBe(`v${next}`);
   expect(runOrThrow("git", ["log", "-1", "--format=%s"], { cwd: clone }).trim()).toBe(`chore(release): v${next}`);

@@ -177,7 +177,7 @@ describe.each(EDITORS)("VS Code extension call with markdownlint-cli2 0.20.0 on 
 describe("the README's web-editor setup (the preset written into the user's own file)", () => {
   it("keeps the built-in rules without custom rules (noImport, as in the web editor), and the pack on the desktop", () => {
     const { extension, vscodeWorkspace, nodes } = context();
-    const readme = readFileSync(join(import.meta.dirname, "..", "..", "README.md"), "utf8");
+    const readme = readFileSync(join(import.meta.dirname, "..", "..", "docs", "hosts.md"), "utf8");
     const command = /^ {2}node -e '(.*)'$/m.exec(readme.slice(readme.indexOf("**Web editor**")))?.[1];
     expect(command).toBeDefined();
     const folder = workspace(vscodeWorkspace, { "tv-tasks.md": CLEAN_LOG });

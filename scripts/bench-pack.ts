@@ -32,7 +32,7 @@ const { generatedLogOfSize, medianClock, now, readRealLog, ROOT, since } = (awai
 )) as typeof import("./bench-logs.js");
 
 type Clock = import("./bench-logs.js").Clock;
-type Token = import("../src/tokens.js").Token;
+type Token = import("../src/markdown/tokens.js").Token;
 
 interface Params {
   readonly name: string;
@@ -62,7 +62,7 @@ if (!existsSync(`${ROOT}dist/index.js`)) {
   process.exit(1);
 }
 const pack = (await import(distUrl("index.js"))).default as readonly Rule[];
-const { getTaskLog } = (await import(distUrl("src/model.js"))) as { getTaskLog: (params: Params) => unknown };
+const { getTaskLog } = (await import(distUrl("src/model/index.js"))) as { getTaskLog: (params: Params) => unknown };
 const { lint } = (await import("markdownlint/sync")) as { lint: LintSync };
 
 const fmt = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2));

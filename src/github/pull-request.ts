@@ -87,15 +87,20 @@ export function readEventPullRequest(text: string, eventName?: string): PullRequ
     );
   }
   const pr = object(root["pull_request"], "pull_request", "pull_request");
+  const number = field<number>(pr, "pull_request", "number", "a PR number", isNumber);
+  const title = field<string>(pr, "pull_request", "title", "a string", (v) => typeof v === "string");
   const head = object(pr["head"], "pull_request.head", "pull_request.head");
+  const ref = field<string>(head, "pull_request.head", "ref", "a branch name", isString);
+  const createdAt = field<string>(pr, "pull_request", "created_at", "an ISO 8601 timestamp", isTimestamp);
+  const url = field<string>(pr, "pull_request", "html_url", "the PR's URL", isString);
   const state = field<string>(pr, "pull_request", "state", '"open" or "closed"', (v) => v === "open" || v === "closed");
   const mergedAt = field<string | null>(pr, "pull_request", "merged_at", "a timestamp or null", isTimestampOrNull);
   const fields: WebhookFields = {
-    number: field<number>(pr, "pull_request", "number", "a PR number", isNumber),
-    title: field<string>(pr, "pull_request", "title", "a string", (v) => typeof v === "string"),
-    head: { ref: field<string>(head, "pull_request.head", "ref", "a branch name", isString) },
-    created_at: field<string>(pr, "pull_request", "created_at", "an ISO 8601 timestamp", isTimestamp),
-    html_url: field<string>(pr, "pull_request", "html_url", "the PR's URL", isString),
+    number,
+    title,
+    head: { ref },
+    created_at: createdAt,
+    html_url: url,
     state: state as WebhookFields["state"],
     merged_at: mergedAt === "" ? null : mergedAt,
   };
@@ -140,6 +145,11 @@ export function readPrList(text: string): PullRequestInfo[] {
   return list.map((entry, index) => {
     const path = `[${index}]`;
     const pr = object(entry, path, path);
+    const number = field<number>(pr, path, "number", "a PR number", isNumber);
+    const title = field<string>(pr, path, "title", "a string", (v) => typeof v === "string");
+    const headRefName = field<string>(pr, path, "headRefName", "a branch name", isString);
+    const createdAt = field<string>(pr, path, "createdAt", "an ISO 8601 timestamp", isTimestamp);
+    const url = field<string>(pr, path, "url", "the PR's URL", isString);
     const state = field<GhPullRequest["state"]>(
       pr,
       path,
@@ -151,11 +161,11 @@ export function readPrList(text: string): PullRequestInfo[] {
     if (mergedAt !== undefined && !isTimestampOrNull(mergedAt))
       throw new GitHubInputError(`${path}.mergedAt is ${JSON.stringify(mergedAt)} (expected a timestamp or null)`);
     const gh: GhPullRequest = {
-      number: field<number>(pr, path, "number", "a PR number", isNumber),
-      title: field<string>(pr, path, "title", "a string", (v) => typeof v === "string"),
-      headRefName: field<string>(pr, path, "headRefName", "a branch name", isString),
-      createdAt: field<string>(pr, path, "createdAt", "an ISO 8601 timestamp", isTimestamp),
-      url: field<string>(pr, path, "url", "the PR's URL", isString),
+      number,
+      title,
+      headRefName,
+      createdAt,
+      url,
       state,
       mergedAt: (mergedAt as string | null | undefined) ?? null,
     };

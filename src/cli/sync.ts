@@ -5,7 +5,8 @@
  * with their PR (number, date, branch, links, merged or closed). Ambiguity is reported, never guessed.
  * Without --write it prints the plan and changes nothing. Exit 1 when something is left for a person.
  */
-import type { TaskView } from "../api.js";
+import type { SectionView, TaskView } from "../api.js";
+import { checkDate } from "../grammar/date.js";
 import { type PullRequestInfo, readPrList } from "../github/pull-request.js";
 import { documentText, writeAtomically } from "./document.js";
 import { CliError } from "./errors.js";
@@ -58,6 +59,7 @@ export function planSync(
     readonly timeZone: string;
     readonly lines?: readonly string[];
     readonly statuses?: Readonly<Record<string, readonly string[]>>;
+    readonly sections?: readonly SectionView[];
   },
 ): SyncPlan {
   const { file, timeZone } = context;
@@ -193,6 +195,28 @@ export function planSync(
       });
     }
   }
+  // A new identifier date later than its section's (updated …) stamp moves the stamp forward, as `new` does.
+  const latest = new Map<number, { date: string; pr: number }>();
+  for (const change of changes) {
+    if (change.what !== "identifier") continue;
+    const task = tasks.find((candidate) => candidate.line === change.line);
+    const date = /-(\d{4}-\d{2}-\d{2}):/.exec(change.after)?.[1];
+    if (task?.sectionLine == null || date === undefined) continue;
+    const seen = latest.get(task.sectionLine);
+    if (seen === undefined || seen.date < date) latest.set(task.sectionLine, { date, pr: change.pr });
+  }
+  for (const [line, { date, pr }] of latest) {
+    const stamp = context.sections?.find((section) => section.line === line)?.stamp;
+    if (stamp == null || !checkDate(stamp.text).ok || stamp.text >= date) continue;
+    changes.push({
+      line: stamp.line,
+      column: stamp.column,
+      before: stamp.text,
+      after: date,
+      what: "section stamp",
+      pr,
+    });
+  }
   changes.sort((a, b) => a.line - b.line || a.column - b.column);
   findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   return { changes, findings, notes };
@@ -210,7 +234,13 @@ export async function runSync(options: SyncOptions): Promise<{ code: 0 | 1; out:
   const prs = readGitHub(() => readPrList(readInput(prsPath, "the PR list")), prsPath === "-" ? "(stdin)" : prsPath);
   const log = await openLog(options.file, options.config);
   const { view, document, file } = log;
-  const plan = planSync(view.tasks, prs, { file, timeZone, lines: document.lines, statuses: view.options.statuses });
+  const plan = planSync(view.tasks, prs, {
+    file,
+    timeZone,
+    lines: document.lines,
+    statuses: view.options.statuses,
+    sections: view.sections,
+  });
   const write = options.write === true && plan.changes.length > 0;
   if (write) {
     applyEdits(document, plan.changes);

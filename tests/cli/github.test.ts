@@ -43,7 +43,7 @@ function event(pr: {
 
 const LOG = `# tv-tasks
 
-## Open tasks (updated 2025-10-06)
+## Open tasks (updated 2025-10-07)
 
 ### Open · tv-2025-10-06:PR?? · Add the parser
 

@@ -8,13 +8,15 @@ import { correctedParams, hasExtraBom } from "../markdown/bom.js";
 import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
 import { resolveOptions, shared, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
 import type { Token } from "../markdown/tokens.js";
+import { VERSION } from "../version.js";
 
 /**
  * The project's repository: package.json's `repository`, `homepage` and `bugs` and the rules' help
  * URLs all derive from it (tests/e2e/package.e2e.ts checks that they agree).
  */
 export const REPOSITORY = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog";
-export const DOCS_BASE = `${REPOSITORY}/blob/main/docs/rules/`;
+/** The docs of the version the user has: the release's tag (`npm run release` writes the version). */
+export const DOCS_BASE = `${REPOSITORY}/blob/v${VERSION}/docs/rules/`;
 
 /** What markdownlint passes to a rule (the part the pack uses). */
 export interface RuleParams extends ModelParams {
@@ -88,7 +90,11 @@ export interface RuleDefinition<S extends OptionSpecs> {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  /** The rule's specific tag (besides `tasklog`). */
+  /**
+   * The rule's specific tag, without the pack's prefix: the rule carries `tasklog` and `tasklog-<tag>`.
+   * Every tag of the pack starts with `tasklog`, so a user's `"headings": false` or `"links": false`
+   * (markdownlint's built-in tags) never reaches a rule of the pack.
+   */
   readonly tag: string;
   /** The options the rule reads: its own (built with the builders of options.ts) and the shared ones it uses (`shared.types`). */
   readonly options: S;
@@ -157,7 +163,7 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
     names: [definition.id, definition.name],
     description: definition.description,
     information,
-    tags: ["tasklog", definition.tag],
+    tags: ["tasklog", `tasklog-${definition.tag}`],
     parser: "micromark",
     asynchronous: false,
     options: declared,

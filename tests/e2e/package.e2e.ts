@@ -8,7 +8,7 @@
  * the README names a file in the tarball.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, cpSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import rules from "../../rules/index.js";
@@ -63,6 +63,38 @@ describe("the packed tarball", () => {
     expect(result.status).toBe(0);
   });
 
+  it("is published from the repository as packed: npm publish --dry-run there warns of nothing and keeps the bin", () => {
+    // `npm publish` normalises package.json (npm's own fix-ups) where `npm pack` does not: a `bin` of
+    // "./dist/tasklog.js" drew '"bin[tasklog]" script name … was invalid and removed', and a bin under
+    // dist/ (built, so absent from a clean clone) drew "No bin file found". The publish
+    // runs from a copy of the repository's tracked and new files (the working tree as it will be
+    // committed) with this clone's node_modules, so `prepack` builds as it would on a release; a
+    // throwaway token keeps npm's "you must be logged in" notice out of the output (a dry run sends
+    // nothing).
+    const repo = join(context().base, "publish-from-repository");
+    mkdirSync(repo);
+    const files = run("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: ROOT })
+      .stdout.split("\0")
+      .filter((file) => file !== "");
+    for (const file of files) cpSync(join(ROOT, file), join(repo, file), { recursive: true });
+    symlinkSync(join(ROOT, "node_modules"), join(repo, "node_modules"));
+    const userconfig = join(context().base, "publish.npmrc");
+    writeFileSync(userconfig, "//registry.npmjs.org/:_authToken=dry-run-only\n");
+    const result = run("npm", ["publish", "--dry-run", "--json"], {
+      cwd: repo,
+      env: { ...process.env, NPM_CONFIG_USERCONFIG: userconfig },
+    });
+    expect(result.stderr).not.toMatch(/npm warn|auto-corrected|npm error/i);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout.slice(result.stdout.indexOf("{"))) as Record<string, unknown>;
+    const published = (report["markdownlint-rule-tasklog"] ?? report) as { files: { path: string }[] };
+    const bins = pkg["bin"] as Record<string, string>;
+    expect(Object.keys(bins)).toEqual(["tasklog"]);
+    // The bin as written is npm's normal form, so publishing keeps it as it is, and it is in the package.
+    expect(bins["tasklog"]).toBe("bin/tasklog.js");
+    expect(published.files.map((file) => file.path)).toContain(bins["tasklog"]);
+  });
+
   it("holds the license, the changelog, both builds, their types and the schemas", () => {
     const listing = run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n");
     for (const file of [
@@ -102,7 +134,8 @@ describe("the package metadata", () => {
     expect(pkg["repository"]).toEqual({ type: "git", url: `git+${REPOSITORY}.git` });
     expect(pkg["homepage"]).toBe(`${REPOSITORY}#readme`);
     expect(pkg["bugs"]).toEqual({ url: `${REPOSITORY}/issues` });
-    expect(DOCS_BASE).toBe(`${REPOSITORY}/blob/main/docs/rules/`);
+    // Help URLs name the docs of the installed version: the tag `npm run release` makes.
+    expect(DOCS_BASE).toBe(`${REPOSITORY}/blob/v${String(pkg["version"])}/docs/rules/`);
     for (const rule of rules) expect(rule.information.href).toBe(`${DOCS_BASE}${rule.names[0]}-${rule.names[1]}.md`);
     expect(pkg["license"]).toBe("MIT");
     expect(readFileSync(join(ROOT, "LICENSE"), "utf8")).toMatch(/^MIT License/);

@@ -58,6 +58,7 @@ describe("the packed tarball's tasklog files", () => {
   it("holds the executable, the API bundle, its types and the export schema", () => {
     const listing = run("tar", ["-tzf", context().tarball], { cwd: ROOT }).stdout.split("\n");
     for (const file of [
+      "bin/tasklog.js",
       "dist/tasklog.js",
       "dist/api.js",
       "dist/src/api.d.ts",
@@ -69,10 +70,10 @@ describe("the packed tarball's tasklog files", () => {
     const manifest = JSON.parse(
       run("tar", ["-xOzf", context().tarball, "package/package.json"], { cwd: ROOT }).stdout,
     ) as Record<string, Record<string, unknown>>;
-    expect(manifest["bin"]).toEqual({ tasklog: "./dist/tasklog.js" });
+    expect(manifest["bin"]).toEqual({ tasklog: "bin/tasklog.js" });
     expect(manifest["peerDependenciesMeta"]).toEqual({ markdownlint: { optional: true } });
     expect(
-      run("tar", ["-xOzf", context().tarball, "package/dist/tasklog.js"], { cwd: ROOT }).stdout.startsWith(
+      run("tar", ["-xOzf", context().tarball, "package/bin/tasklog.js"], { cwd: ROOT }).stdout.startsWith(
         "#!/usr/bin/env node\n",
       ),
     ).toBe(true);

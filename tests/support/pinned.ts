@@ -4,7 +4,11 @@
  * pass of all fixes, as a line diff against the input. tests/snapshots.test.ts pins this text per
  * fixture and per docs page under tests/__snapshots__/pinned/; `npm run test:update` regenerates it.
  */
+import { VERSION } from "../../src/version.js";
 import type { LintError } from "../harness.js";
+
+/** The release tag in a help URL, written as `v<VERSION>`, so a release does not rewrite every pin (tests/e2e/package.e2e.ts checks the real URLs). */
+const versionless = (url: string): string => url.replace(`/blob/v${VERSION}/`, "/blob/v<VERSION>/");
 
 const quote = (text: string): string => JSON.stringify(text);
 
@@ -59,7 +63,10 @@ export function renderFindings(content: string, errors: readonly LintError[]): s
   // What every finding of a rule shares: its description and its link (printed once per rule).
   const rules = [...new Map(errors.map((error) => [error.ruleNames.join("/"), error])).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([names, error]) => `${names}: ${quote(error.ruleDescription)} ${error.ruleInformation ?? "(no link)"}`);
+    .map(
+      ([names, error]) =>
+        `${names}: ${quote(error.ruleDescription)} ${error.ruleInformation === null ? "(no link)" : versionless(error.ruleInformation)}`,
+    );
   return `Findings: ${errors.length}\n\n${blocks.join("\n\n")}\n\nRules reporting:\n${rules.map((rule) => `  ${rule}`).join("\n")}\n`;
 }
 

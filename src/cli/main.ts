@@ -9,6 +9,8 @@ import { runInit } from "./init.js";
 import { runList } from "./list.js";
 import { runNew } from "./new.js";
 import { runSetPr } from "./setpr.js";
+import { runCheckPr } from "./check-pr.js";
+import { runSync } from "./sync.js";
 
 const DOCS = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/cli/";
 
@@ -26,9 +28,11 @@ Commands:
   set-pr               give a placeholder task its real PR number
   list                 list the tasks (a table, or --json)
   export --json        every task as JSON (docs/cli/export.schema.json)
+  check-pr             check that the PR being built has its task (GitHub Actions pull_request events)
+  sync                 fill in placeholder tasks from gh pr list, report tasks that disagree with their PR
 
 Run tasklog <command> --help for a command's options. Docs: ${DOCS}
-Exit codes: 0 done, 2 bad input or configuration (the file is left as it was).`,
+Exit codes: 0 done, 1 a mismatch (check-pr, sync), 2 bad input or configuration (the file is left as it was).`,
   init: `Usage: tasklog init [--preset extends|inline] [--prefix <letters>] [--pre-commit] [--force] [folder]
 
 Writes, in the folder (default: the current one):
@@ -65,7 +69,7 @@ Options:
 ${CONFIG_HELP}
 
 Docs: ${DOCS}new.md`,
-  "set-pr": `Usage: tasklog set-pr (--line <n> | --title "<title>") [--dry-run] <number> <file>
+  "set-pr": `Usage: tasklog set-pr (--line <n> | --title "<title>") [--date YYYY-MM-DD] [--dry-run] <number> <file>
 
 Gives a placeholder task (tv-2025-10-03:PR??) its real PR number: the identifier in its heading, the
 number placeholder of its own PR links (pull/###), and mentions of the placeholder identifier in
@@ -75,6 +79,7 @@ Refuses when the new identifier already exists.
 Options:
   --line <n>           the task whose heading or body holds line n
   --title "<title>"    the task with this title (refused when several have it)
+  --date YYYY-MM-DD    also set the identifier's date (the PR's creation date)
   --dry-run            print what would change, write nothing
 ${CONFIG_HELP}
 
@@ -104,6 +109,41 @@ ${CONFIG_HELP}
 Docs: ${DOCS}export.md`,
 };
 
+const GITHUB_HELP = `  --timezone <zone>    the time zone the log's dates are in (IANA, e.g. Europe/Berlin; default UTC)
+  --json               JSON instead of lines
+${CONFIG_HELP}`;
+
+HELP["check-pr"] = `Usage: tasklog check-pr [--event <file>] [--timezone <zone>] [--json] <file>
+
+Checks the PR of a GitHub Actions pull_request event (--event, default $GITHUB_EVENT_PATH) against
+the log: a task has its number, the identifier's date is the PR's creation date, the Git plan branch
+is the PR's head branch and the PR links point at it (a PR title that is not a Conventional Commits
+header or differs from the task's is a note). Prints file:line: message lines, and under
+GITHUB_ACTIONS=true workflow-command annotations too. Exit 0 consistent, 1 a mismatch, 2 bad input.
+
+Options:
+  --event <file>       the event payload (- for standard input)
+${GITHUB_HELP}
+
+Docs: ${DOCS}check-pr.md`;
+
+HELP["sync"] = `Usage: tasklog sync --prs <file|-> [--write] [--timezone <zone>] [--json] <file>
+
+Reads gh pr list --state all --limit 1000 --json number,title,headRefName,createdAt,url,state,mergedAt
+(a file, or - for standard input). A placeholder task whose Git plan branch is exactly one PR's head
+branch gets that PR: its identifier's number and creation date, its placeholder PR links and the
+mentions of its identifier, as set-pr does. Numbered tasks are compared with their PR: a number with
+no PR, another date or branch, a merged or closed PR. Ambiguity is reported, never guessed. Without
+--write it prints the plan; with --write it applies it (atomically). Exit 0, or 1 when something
+is left for you (a mismatch or an ambiguity), 2 on bad input.
+
+Options:
+  --prs <file|->       gh's JSON
+  --write              apply the plan
+${GITHUB_HELP}
+
+Docs: ${DOCS}sync.md`;
+
 const FILTERS = {
   status: { type: "string", multiple: true },
   priority: { type: "string", multiple: true },
@@ -131,7 +171,21 @@ const SPECS = {
     prefix: { type: "string" },
     "dry-run": { type: "boolean" },
   },
-  "set-pr": { ...COMMON, line: { type: "string" }, title: { type: "string" }, "dry-run": { type: "boolean" } },
+  "set-pr": {
+    ...COMMON,
+    line: { type: "string" },
+    title: { type: "string" },
+    date: { type: "string" },
+    "dry-run": { type: "boolean" },
+  },
+  "check-pr": { ...COMMON, event: { type: "string" }, timezone: { type: "string" }, json: { type: "boolean" } },
+  sync: {
+    ...COMMON,
+    prs: { type: "string" },
+    write: { type: "boolean" },
+    timezone: { type: "string" },
+    json: { type: "boolean" },
+  },
   list: { ...COMMON, json: { type: "boolean" }, ...FILTERS },
   export: { ...COMMON, json: { type: "boolean" }, ...FILTERS },
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
@@ -139,6 +193,8 @@ const SPECS = {
 export interface RunContext {
   /** Today's date for `new` (tests); the local date by default. */
   readonly today?: string;
+  /** The environment check-pr and sync read (GITHUB_EVENT_PATH, GITHUB_ACTIONS); process.env by default. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 function positionals(values: readonly string[], count: number, usage: string): (string | undefined)[] {
@@ -151,7 +207,7 @@ async function dispatch(
   command: string,
   argv: readonly string[],
   context: RunContext,
-): Promise<{ out: string; notes: readonly string[] }> {
+): Promise<{ out: string; notes: readonly string[]; code?: number }> {
   const spec = SPECS[command as keyof typeof SPECS];
   let parsed: { values: unknown; positionals: string[] };
   try {
@@ -168,9 +224,11 @@ async function dispatch(
   const lines = (result: {
     out: readonly string[];
     notes: readonly string[];
-  }): { out: string; notes: readonly string[] } => ({
+    code?: number;
+  }): { out: string; notes: readonly string[]; code?: number } => ({
     out: result.out.length === 0 ? "" : `${result.out.join("\n")}\n`,
     notes: result.notes,
+    ...(result.code === undefined ? {} : { code: result.code }),
   });
   switch (command) {
     case "init": {
@@ -211,10 +269,23 @@ async function dispatch(
           file,
           line: str("line"),
           title: str("title"),
+          date: str("date"),
           config,
           dryRun: values["dry-run"] === true,
         }),
       );
+    }
+    case "check-pr": {
+      const [file] = positionals(parsed.positionals, 1, "tasklog check-pr [--event <file>] <file>");
+      const env = context.env ?? process.env;
+      const options = { file, event: str("event"), timezone: str("timezone"), json: values["json"] === true };
+      return lines(await runCheckPr({ ...options, config, env }));
+    }
+    case "sync": {
+      const [file] = positionals(parsed.positionals, 1, "tasklog sync --prs <file|-> [--write] <file>");
+      const env = context.env ?? process.env;
+      const options = { file, prs: str("prs"), write: values["write"] === true, timezone: str("timezone") };
+      return lines(await runSync({ ...options, json: values["json"] === true, config, env }));
     }
     case "list":
     case "export": {
@@ -254,7 +325,7 @@ export async function runTasklog(argv: readonly string[], context: RunContext = 
   }
   try {
     const result = await dispatch(command, rest, context);
-    return { code: 0, stdout: result.out, stderr: result.notes.map((note) => `${note}\n`).join("") };
+    return { code: result.code ?? 0, stdout: result.out, stderr: result.notes.map((note) => `${note}\n`).join("") };
   } catch (error) {
     if (error instanceof CliError) return { code: 2, stdout: "", stderr: `${error.format()}\n` };
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

@@ -5,7 +5,8 @@
  * identifier is unique in the file (else a mention cannot be known to mean this task).
  */
 import type { TaskView } from "../api.js";
-import { documentText, replaceAt, writeAtomically, type Change } from "./document.js";
+import { checkDate } from "../grammar/date.js";
+import { documentText, replaceAt, writeAtomically, type Change, type Document } from "./document.js";
 import { CliError } from "./errors.js";
 import { openLog } from "./log.js";
 import { parsePrNumber } from "./new.js";
@@ -15,6 +16,8 @@ export interface SetPrOptions {
   readonly number: string | undefined;
   readonly line?: string | undefined;
   readonly title?: string | undefined;
+  /** A new date for the identifier (YYYY-MM-DD); the identifier keeps its date by default. */
+  readonly date?: string | undefined;
   readonly config?: string | undefined;
   readonly dryRun?: boolean;
 }
@@ -50,13 +53,35 @@ export interface SetPrResult {
   readonly changes: Change[];
 }
 
-export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
-  if (options.number === undefined)
-    throw new CliError("the PR number is required: tasklog set-pr --line <n> <number> <file>");
-  const number = parsePrNumber(options.number, "the PR number");
-  const log = await openLog(options.file, options.config);
-  const { view, document, file } = log;
-  const task = chooseTask(view.tasks, options, file);
+/** One text replacement of a set-pr plan: `before` at (line, column) becomes `after`. */
+export interface PrEdit {
+  readonly line: number;
+  readonly column: number;
+  readonly before: string;
+  readonly after: string;
+  readonly what: string;
+}
+
+export interface PrPlan {
+  readonly identifier: string;
+  readonly edits: PrEdit[];
+  readonly notes: string[];
+}
+
+/**
+ * What giving the placeholder `task` the PR `number` changes (set-pr's edit, also used by sync): the
+ * identifier (with `date` when given), the number placeholder of the task's own PR links (or, with
+ * `url`, the whole placeholder link), and mentions of the placeholder identifier when it is unique.
+ * Throws CliError when the task has no placeholder identifier or the new identifier exists.
+ */
+export function planPrNumber(
+  tasks: readonly TaskView[],
+  task: TaskView,
+  change: { readonly number: number; readonly date?: string | undefined; readonly url?: string | undefined },
+  file: string,
+  lines?: readonly string[],
+): PrPlan {
+  const { number } = change;
   const id = task.identifier;
   if (id === null) throw new CliError("the task heading has no identifier to give a PR number", file, task.line);
   if (!id.placeholder) {
@@ -66,8 +91,8 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
       task.line,
     );
   }
-  const newId = `${id.prefix}-${id.date}:PR${number}`;
-  const clash = view.tasks.find((other) => other.identifier?.text === newId);
+  const newId = `${id.prefix}-${change.date ?? id.date}:PR${number}`;
+  const clash = tasks.find((other) => other.identifier?.text === newId);
   if (clash !== undefined) {
     throw new CliError(
       `the identifier ${newId} already exists (the task on line ${clash.line}); nothing was changed`,
@@ -75,23 +100,32 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
       task.line,
     );
   }
-  const notes = [...log.notes];
-  for (const other of view.tasks) {
+  const notes: string[] = [];
+  for (const other of tasks) {
     if (other !== task && other.identifier?.pr === number)
       notes.push(`note: the task on line ${other.line} (${other.identifier.text}) also has PR ${number}`);
   }
-
-  const changes: Change[] = [];
-  const out: string[] = [];
-  const record = (change: Change, what: string): void => {
-    changes.push(change);
-    out.push(`${file}:${change.line}: ${what}: ${change.before} -> ${change.after}`);
-  };
-  const edits: { line: number; column: number; before: string; after: string; what: string }[] = [
-    { line: id.line, column: id.column, before: id.text, after: newId, what: "identifier" },
-  ];
+  const edits: PrEdit[] = [{ line: id.line, column: id.column, before: id.text, after: newId, what: "identifier" }];
   for (const link of task.links) {
     const placeholder = link.numberPlaceholder;
+    if (change.url !== undefined && link.kind === "placeholder" && link.reference === null) {
+      // The whole URL is replaced only where it visibly ends (not `pull/??` read as `pull/` and a query).
+      const after = (lines?.[link.line - 1] ?? "").charAt(link.column - 1 + link.text.length);
+      if (!/^(?:$|[\s>)`.,;])/.test(after)) {
+        notes.push(
+          `note: line ${link.line}: the placeholder link ${link.text}${after}… was left as it is (its end is unclear)`,
+        );
+        continue;
+      }
+      edits.push({
+        line: link.line,
+        column: link.column,
+        before: link.text,
+        after: change.url,
+        what: `PR link in ${link.field}`,
+      });
+      continue;
+    }
     if (placeholder === null) continue;
     edits.push({
       line: placeholder.line,
@@ -101,8 +135,8 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
       what: `PR link in ${link.field}`,
     });
   }
-  const sameIdentifier = view.tasks.filter((other) => other.identifier?.text === id.text);
-  const mentions = view.tasks.flatMap((other) => other.mentions.filter((mention) => mention.text === id.text));
+  const sameIdentifier = tasks.filter((other) => other.identifier?.text === id.text);
+  const mentions = tasks.flatMap((other) => other.mentions.filter((mention) => mention.text === id.text));
   if (sameIdentifier.length === 1) {
     for (const mention of mentions) {
       edits.push({
@@ -119,10 +153,47 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
         `${sameIdentifier.length} tasks have that placeholder identifier, so a mention cannot be known to mean this one`,
     );
   }
-  edits.sort((a, b) => a.line - b.line || a.column - b.column);
-  // Applied right to left on each line (earlier columns stay valid), reported top to bottom.
-  for (const edit of [...edits].reverse()) replaceAt(document, edit.line, edit.column, edit.before, edit.after);
-  for (const edit of edits) record({ line: edit.line, before: edit.before, after: edit.after }, edit.what);
+  return { identifier: newId, edits, notes };
+}
+
+/**
+ * Apply edits to the document (checked at their positions; right to left on each line so earlier
+ * columns stay valid) and return them top to bottom.
+ */
+export function applyEdits(document: Document, edits: readonly PrEdit[]): PrEdit[] {
+  const sorted = [...edits].sort((a, b) => a.line - b.line || a.column - b.column);
+  for (let i = 1; i < sorted.length; i++) {
+    const previous = sorted[i - 1] as PrEdit;
+    const edit = sorted[i] as PrEdit;
+    if (edit.line === previous.line && edit.column < previous.column + previous.before.length) {
+      throw new CliError("two changes overlap on this line; nothing was written", document.path, edit.line);
+    }
+  }
+  for (const edit of [...sorted].reverse()) replaceAt(document, edit.line, edit.column, edit.before, edit.after);
+  return sorted;
+}
+
+export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
+  if (options.number === undefined)
+    throw new CliError("the PR number is required: tasklog set-pr --line <n> <number> <file>");
+  const number = parsePrNumber(options.number, "the PR number");
+  let date: string | undefined;
+  if (options.date !== undefined) {
+    const checked = checkDate(options.date);
+    if (!checked.ok) throw new CliError(`--date expects a calendar date YYYY-MM-DD: ${checked.reason}`);
+    date = options.date;
+  }
+  const log = await openLog(options.file, options.config);
+  const { view, document, file } = log;
+  const task = chooseTask(view.tasks, options, file);
+  const plan = planPrNumber(view.tasks, task, { number, date }, file);
+  const notes = [...log.notes, ...plan.notes];
+  const changes: Change[] = [];
+  const out: string[] = [];
+  for (const edit of applyEdits(document, plan.edits)) {
+    changes.push({ line: edit.line, before: edit.before, after: edit.after });
+    out.push(`${file}:${edit.line}: ${edit.what}: ${edit.before} -> ${edit.after}`);
+  }
   if (options.dryRun !== true) writeAtomically(file, documentText(document));
   else out.push("(dry run: nothing was written)");
   return { out, notes, changes };

@@ -5,10 +5,11 @@
  * identifier is unique in the file (else a mention cannot be known to mean this task).
  */
 import type { TaskView } from "../api.js";
-import { documentText, replaceAt, writeAtomically, type Change } from "./document.js";
+import { documentText, replaceAt, type Change } from "./document.js";
 import { CliError } from "./errors.js";
 import { openLog } from "./log.js";
 import { parsePrNumber } from "./new.js";
+import { editFile } from "./write.js";
 
 export interface SetPrOptions {
   readonly file: string | undefined;
@@ -54,7 +55,17 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
   if (options.number === undefined)
     throw new CliError("the PR number is required: tasklog set-pr --line <n> <number> <file>");
   const number = parsePrNumber(options.number, "the PR number");
-  const log = await openLog(options.file, options.config);
+  const file = options.file;
+  if (file === undefined || options.dryRun === true) return (await edit(undefined, number, options)).value;
+  return await editFile(file, (input) => edit(input.text, number, options));
+}
+
+async function edit(
+  text: string | undefined,
+  number: number,
+  options: SetPrOptions,
+): Promise<{ text: string | undefined; value: SetPrResult }> {
+  const log = await openLog(options.file, options.config, true, text);
   const { view, document, file } = log;
   const task = chooseTask(view.tasks, options, file);
   const id = task.identifier;
@@ -123,7 +134,6 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
   // Applied right to left on each line (earlier columns stay valid), reported top to bottom.
   for (const edit of [...edits].reverse()) replaceAt(document, edit.line, edit.column, edit.before, edit.after);
   for (const edit of edits) record({ line: edit.line, before: edit.before, after: edit.after }, edit.what);
-  if (options.dryRun !== true) writeAtomically(file, documentText(document));
-  else out.push("(dry run: nothing was written)");
-  return { out, notes, changes };
+  if (options.dryRun === true) out.push("(dry run: nothing was written)");
+  return { text: options.dryRun === true ? undefined : documentText(document), value: { out, notes, changes } };
 }

@@ -1,12 +1,12 @@
 /**
  * A task-log file as the `tasklog` commands edit it: its lines (as markdownlint numbers them), the
  * line ending after each, and a leading byte order mark. Edits replace text at a checked position or
- * insert whole lines; everything else is written back byte for byte. Writes are atomic (a temporary
- * file in the same folder, then a rename), so an error never leaves a half-written log.
+ * insert whole lines; everything else is written back byte for byte. Invalid UTF-8 bytes are kept (see
+ * src/cli/write.ts, which does every write).
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import { CliError } from "./errors.js";
+import { decodeBytes } from "./write.js";
 
 export interface Document {
   readonly path: string;
@@ -34,11 +34,12 @@ export function parseDocument(path: string, text: string): Document {
   return { path, bom, lines, endings };
 }
 
-export function readDocument(path: string): { document: Document; text: string } {
+export function readDocument(path: string, given?: string): { document: Document; text: string } {
+  if (given !== undefined) return { document: parseDocument(path, given), text: given };
   let text: string;
   try {
     if (!statSync(path).isFile()) throw new CliError(`not a file`, path);
-    text = readFileSync(path, "utf8");
+    text = decodeBytes(readFileSync(path)).text;
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, path);
@@ -117,35 +118,4 @@ export function insertLines(document: Document, before: number, lines: readonly 
   }
   document.lines.splice(index, 0, ...lines);
   document.endings.splice(index, 0, ...lines.map(() => ending));
-}
-
-/** Write `text` to `path` atomically: a temporary file beside it (same mode), flushed, then renamed over it. */
-export function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.tasklog-${process.pid}-${Date.now()}.tmp`);
-  let mode = 0o644;
-  try {
-    mode = statSync(path).mode & 0o7777;
-  } catch {
-    // A new file: the default mode.
-  }
-  try {
-    const fd = openSync(temporary, "wx", mode);
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Nothing to clean up.
-    }
-    throw new CliError(
-      `cannot write the file (${(error as NodeJS.ErrnoException).code ?? String(error)}); it was left as it was`,
-      path,
-    );
-  }
 }

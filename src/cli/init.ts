@@ -9,9 +9,9 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { resolveTaskLogOptions, type ResolvedTaskLogOptions } from "../api.js";
 import { loadConfig } from "./config.js";
-import { writeAtomically } from "./document.js";
 import { CliError } from "./errors.js";
 import { buildTask } from "./template.js";
+import { writeFileSafely } from "./write.js";
 
 export interface InitOptions {
   readonly dir?: string | undefined;
@@ -195,7 +195,7 @@ export async function runInit(options: InitOptions): Promise<{ out: string[]; no
       continue;
     }
     mkdirSync(dirname(path), { recursive: true });
-    writeAtomically(path, text());
+    writeFileSafely(path, text());
     out.push(`${exists ? "overwrote" : "wrote"} ${name}`);
   }
   if (style === "extends" && !keepConfig) {

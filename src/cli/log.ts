@@ -49,9 +49,10 @@ export async function openLog(
   file: string | undefined,
   configPath: string | undefined,
   requireTaskLog = true,
+  text?: string,
 ): Promise<OpenLog> {
   if (file === undefined) throw new CliError("no task log given (the log file is the last argument; see --help)");
-  const { document, text } = readDocument(file);
+  const { document, text: original } = readDocument(file, text);
   const config = await loadConfig(file, configPath);
   const view = viewOf(documentText(document), config.options, config);
   if (requireTaskLog && !view.isTaskLog) {
@@ -60,5 +61,5 @@ export async function openLog(
       file,
     );
   }
-  return { file, document, original: text, view, options: config.options, notes: config.notes };
+  return { file, document, original, view, options: config.options, notes: config.notes };
 }

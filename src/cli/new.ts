@@ -4,10 +4,11 @@
  */
 import type { TaskLogView } from "../api.js";
 import { checkDate } from "../grammar/date.js";
-import { commonEnding, documentText, insertLines, replaceAt, writeAtomically } from "./document.js";
+import { commonEnding, documentText, insertLines, replaceAt } from "./document.js";
 import { CliError } from "./errors.js";
 import { openLog } from "./log.js";
 import { buildTask } from "./template.js";
+import { editFile } from "./write.js";
 
 export interface NewOptions {
   readonly file: string | undefined;
@@ -71,7 +72,17 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
   if (/[\r\n]/.test(title)) throw new CliError("--title must be one line");
   if (title.endsWith("."))
     throw new CliError(`--title has a trailing period (TL001 reports it); got ${JSON.stringify(title)}`);
-  const log = await openLog(options.file, options.config);
+  const file = options.file;
+  if (file === undefined || options.dryRun === true) return (await edit(undefined, options)).value;
+  return await editFile(file, (input) => edit(input.text, options));
+}
+
+async function edit(
+  text: string | undefined,
+  options: NewOptions,
+): Promise<{ text: string | undefined; value: NewResult }> {
+  const title = (options.title as string).trim();
+  const log = await openLog(options.file, options.config, true, text);
   const { view, document, file } = log;
   const statuses = view.options.statuses;
   const status = Object.keys(statuses).find(
@@ -174,7 +185,9 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
     const lineOf = (field: string): number => headingLine + built.lines.findIndex((line) => line.field === field);
     out.push(`left for you to fill in: ${built.toFill.map((field) => `${field} (line ${lineOf(field)})`).join(", ")}`);
   }
-  if (options.dryRun !== true) writeAtomically(file, documentText(document));
-  else out.push("(dry run: nothing was written)");
-  return { out, notes: [...log.notes, ...notes] };
+  if (options.dryRun === true) out.push("(dry run: nothing was written)");
+  return {
+    text: options.dryRun === true ? undefined : documentText(document),
+    value: { out, notes: [...log.notes, ...notes] },
+  };
 }

@@ -6,10 +6,11 @@
  */
 import type { TaskView } from "../api.js";
 import { checkDate } from "../grammar/date.js";
-import { documentText, replaceAt, writeAtomically, type Change, type Document } from "./document.js";
+import { documentText, replaceAt, type Change, type Document } from "./document.js";
 import { CliError } from "./errors.js";
 import { openLog } from "./log.js";
 import { parsePrNumber } from "./new.js";
+import { editFile } from "./write.js";
 
 export interface SetPrOptions {
   readonly file: string | undefined;
@@ -183,7 +184,19 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
     if (!checked.ok) throw new CliError(`--date expects a calendar date YYYY-MM-DD: ${checked.reason}`);
     date = options.date;
   }
-  const log = await openLog(options.file, options.config);
+  const file = options.file;
+  if (file === undefined || options.dryRun === true) return (await edit(undefined, number, date, options)).value;
+  return await editFile(file, (input) => edit(input.text, number, date, options));
+}
+
+/** The edit itself, on the text read under the write lock (`editFile`), or read here for a dry run. */
+async function edit(
+  text: string | undefined,
+  number: number,
+  date: string | undefined,
+  options: SetPrOptions,
+): Promise<{ text: string | undefined; value: SetPrResult }> {
+  const log = await openLog(options.file, options.config, true, text);
   const { view, document, file } = log;
   const task = chooseTask(view.tasks, options, file);
   const plan = planPrNumber(view.tasks, task, { number, date }, file);
@@ -194,7 +207,6 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
     changes.push({ line: edit.line, before: edit.before, after: edit.after });
     out.push(`${file}:${edit.line}: ${edit.what}: ${edit.before} -> ${edit.after}`);
   }
-  if (options.dryRun !== true) writeAtomically(file, documentText(document));
-  else out.push("(dry run: nothing was written)");
-  return { out, notes, changes };
+  if (options.dryRun === true) out.push("(dry run: nothing was written)");
+  return { text: options.dryRun === true ? undefined : documentText(document), value: { out, notes, changes } };
 }

@@ -8,9 +8,10 @@
 import type { SectionView, TaskView } from "../api.js";
 import { checkDate } from "../grammar/date.js";
 import { type PullRequestInfo, readPrList } from "../github/pull-request.js";
-import { documentText, writeAtomically } from "./document.js";
+import { documentText } from "./document.js";
 import { CliError } from "./errors.js";
 import { openLog } from "./log.js";
+import { editFile } from "./write.js";
 import {
   compareTask,
   creationDate,
@@ -232,7 +233,23 @@ export async function runSync(options: SyncOptions): Promise<{ code: 0 | 1; out:
   const timeZone = timeZoneOption(options.timezone);
   const prsPath = options.prs;
   const prs = readGitHub(() => readPrList(readInput(prsPath, "the PR list")), prsPath === "-" ? "(stdin)" : prsPath);
-  const log = await openLog(options.file, options.config);
+  const file = options.file;
+  const run = (text: string | undefined) => syncText(text, options, prs, timeZone, env);
+  // With --write the log is read and written under the write lock (src/cli/write.ts); a plan only reads it.
+  if (options.write === true && file !== undefined) return await editFile(file, (input) => run(input.text));
+  return (await run(undefined)).value;
+}
+
+type SyncResult = { code: 0 | 1; out: string[]; notes: string[] };
+
+async function syncText(
+  text: string | undefined,
+  options: SyncOptions,
+  prs: readonly PullRequestInfo[],
+  timeZone: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ text: string | undefined; value: SyncResult }> {
+  const log = await openLog(options.file, options.config, true, text);
   const { view, document, file } = log;
   const plan = planSync(view.tasks, prs, {
     file,
@@ -242,10 +259,8 @@ export async function runSync(options: SyncOptions): Promise<{ code: 0 | 1; out:
     sections: view.sections,
   });
   const write = options.write === true && plan.changes.length > 0;
-  if (write) {
-    applyEdits(document, plan.changes);
-    writeAtomically(file, documentText(document));
-  }
+  if (write) applyEdits(document, plan.changes);
+  const written = write ? documentText(document) : undefined;
   const code = errorsIn(plan.findings) === 0 ? 0 : 1;
   const placed = plan.changes.filter((change) => change.what === "identifier").length;
   const notes = [...log.notes, ...plan.notes];
@@ -259,7 +274,7 @@ export async function runSync(options: SyncOptions): Promise<{ code: 0 | 1; out:
       findings: plan.findings,
       notes: plan.notes,
     };
-    return { code, out: [JSON.stringify(result, null, 2)], notes: [...log.notes] };
+    return { text: written, value: { code, out: [JSON.stringify(result, null, 2)], notes: [...log.notes] } };
   }
   const out = [
     ...plan.changes.map(
@@ -276,5 +291,5 @@ export async function runSync(options: SyncOptions): Promise<{ code: 0 | 1; out:
         ? `${summary}; written`
         : `${summary} (dry run: nothing was written; --write applies it)`,
   );
-  return { code, out, notes };
+  return { text: written, value: { code, out, notes } };
 }

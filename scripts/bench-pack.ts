@@ -266,14 +266,21 @@ for (const doc of docs) {
     builtIns();
     for (const pack of packs) withRules(pack.rules)();
     const runs = runsFor(WINDOW_MS, Math.min(roughly(builtIns), roughly(builtIns), roughly(builtIns)));
-    const pairs = QUICK ? 4 : size < 150 ? 15 : size < 500 ? 7 : 3;
+    const pairs = QUICK ? 4 : size < 50 ? 31 : size < 150 ? 15 : size < 500 ? 7 : 3;
     const alone: number[] = [];
     const withPack = new Map<string, number[]>(packs.map((pack) => [pack.name, []]));
     const ratios = new Map<string, number[]>(packs.map((pack) => [pack.name, []]));
-    const window = (run: () => void): number =>
-      clock(() => {
-        for (let i = 0; i < runs; i++) run();
-      }) / runs;
+    // Each window starts from the same heap: one full collection, then one unclocked lint (V8 regrows
+    // its young generation), so that a major collection of the other side's garbage lands on neither.
+    const window = (run: () => void): number => {
+      collectGarbage();
+      run();
+      return (
+        clock(() => {
+          for (let i = 0; i < runs; i++) run();
+        }) / runs
+      );
+    };
     for (let pair = 0; pair < pairs; pair++) {
       const first = pair % 2 === 0;
       const before = first ? window(builtIns) : Number.NaN;

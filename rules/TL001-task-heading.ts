@@ -1,9 +1,9 @@
-import { defineRule, type Reporter } from "../src/factory.js";
+import { defineRule, type Reporter } from "../src/kit/define.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
 import { listed } from "../src/listing.js";
-import { at, expected } from "../src/messages.js";
-import type { Task } from "../src/model.js";
-import { shared } from "../src/options.js";
+import { at, expected } from "../src/kit/messages.js";
+import type { Task } from "../src/model/index.js";
+import { shared } from "../src/kit/options.js";
 
 /** The task sits one level below a status section of its own status. */
 function checkSection(task: Task, report: Reporter): void {

@@ -1,9 +1,9 @@
-import { defineRule, type Reporter } from "../src/factory.js";
+import { defineRule, type Reporter } from "../src/kit/define.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
 import { listed } from "../src/listing.js";
-import { at, expected, quote } from "../src/messages.js";
-import type { Span, Task } from "../src/model.js";
-import { shared } from "../src/options.js";
+import { at, expected, quote } from "../src/kit/messages.js";
+import type { Span, Task } from "../src/model/index.js";
+import { shared } from "../src/kit/options.js";
 
 /** The prefix is one of the configured ones (fixable when only its case differs). */
 function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly string[], report: Reporter): void {

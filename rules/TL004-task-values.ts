@@ -1,9 +1,9 @@
 import { SUMMARY_SENTENCES, VALUE_RULES, type ValueRule } from "../src/convention.js";
-import { defineRule, type Fix } from "../src/factory.js";
+import { defineRule, type Fix } from "../src/kit/define.js";
 import { splitSentences } from "../src/grammar/sentences.js";
-import { atWithContext, expected } from "../src/messages.js";
-import type { Field } from "../src/model.js";
-import { integer, shared } from "../src/options.js";
+import { atWithContext, expected } from "../src/kit/messages.js";
+import type { Field } from "../src/model/index.js";
+import { integer, shared } from "../src/kit/options.js";
 
 const EM_DASH = "\u2014";
 

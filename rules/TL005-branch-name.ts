@@ -1,9 +1,9 @@
 import { BRANCH_EXAMPLE, FIELD, sameName } from "../src/convention.js";
-import { defineRule, type Reporter } from "../src/factory.js";
-import { checkPlanBranch, type GitPlan, type LabeledItem } from "../src/gitplan.js";
-import { at, expected } from "../src/messages.js";
-import type { StatusFields } from "../src/model.js";
-import { shared } from "../src/options.js";
+import { defineRule, type Reporter } from "../src/kit/define.js";
+import { checkPlanBranch, type GitPlan, type LabeledItem } from "../src/model/index.js";
+import { at, expected } from "../src/kit/messages.js";
+import type { StatusFields } from "../src/model/index.js";
+import { shared } from "../src/kit/options.js";
 
 /** The statuses whose required fields include the Git plan (Open, by default): their tasks need a branch. */
 function statusesNeedingBranch(statuses: StatusFields): ReadonlySet<string> {

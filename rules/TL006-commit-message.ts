@@ -1,9 +1,9 @@
 import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../src/convention.js";
-import { defineRule, type Report, type Reporter } from "../src/factory.js";
-import type { CodeSpan, CommitsItem } from "../src/gitplan.js";
+import { defineRule, type Report, type Reporter } from "../src/kit/define.js";
+import type { CodeSpan, CommitsItem } from "../src/model/index.js";
 import { checkHeader, type CommitOptions, type CommitProblem } from "../src/grammar/commit.js";
-import { expected } from "../src/messages.js";
-import { boolean, integer, shared, strings } from "../src/options.js";
+import { expected } from "../src/kit/messages.js";
+import { boolean, integer, shared, strings } from "../src/kit/options.js";
 
 /** The report of one header problem, on `line` (ranged and fixed where the code span allows). */
 function problemReport(code: CodeSpan, line: number, what: string, problem: CommitProblem): Report {

@@ -1,5 +1,5 @@
 import { FIELD, LINK_REQUIRED_STATUSES, PR_LINK_FIELDS, sameName } from "../src/convention.js";
-import { defineRule, type Reporter } from "../src/factory.js";
+import { defineRule, type Reporter } from "../src/kit/define.js";
 import {
   classifyUrl,
   DEFAULT_HOST,
@@ -8,9 +8,9 @@ import {
   type ClassifiedUrl,
   type IssueLink,
 } from "../src/grammar/prurl.js";
-import { expected } from "../src/messages.js";
-import type { Field, PrLinkMention, Task, TaskLog } from "../src/model.js";
-import { statusNames, stringOrStrings } from "../src/options.js";
+import { expected } from "../src/kit/messages.js";
+import type { Field, PrLinkMention, Task, TaskLog } from "../src/model/index.js";
+import { statusNames, stringOrStrings } from "../src/kit/options.js";
 
 /** The identifier's PR number, when it has one. */
 function numberOf(task: Task): number | undefined {

@@ -1,8 +1,8 @@
-import { defineRule, type Reporter } from "../src/factory.js";
+import { defineRule, type Reporter } from "../src/kit/define.js";
 import { checkDate } from "../src/grammar/date.js";
-import { at, expected } from "../src/messages.js";
-import type { Section } from "../src/model.js";
-import { shared } from "../src/options.js";
+import { at, expected } from "../src/kit/messages.js";
+import type { Section } from "../src/model/index.js";
+import { shared } from "../src/kit/options.js";
 
 /** The newest identifier date among the section's tasks. */
 function newestTask(section: Section): { date: string; line: number } | undefined {

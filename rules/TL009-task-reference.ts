@@ -1,7 +1,7 @@
-import { defineRule, type Reporter } from "../src/factory.js";
-import { expected } from "../src/messages.js";
-import { identityOf, type IdentifierMention, type Task, type TaskLog } from "../src/model.js";
-import { shared } from "../src/options.js";
+import { defineRule, type Reporter } from "../src/kit/define.js";
+import { expected } from "../src/kit/messages.js";
+import { identityOf, type IdentifierMention, type Task, type TaskLog } from "../src/model/index.js";
+import { shared } from "../src/kit/options.js";
 
 /** A placeholder mention, briefly, pointing at the TL002 finding on the heading that carries it. */
 function placeholderProblem(model: TaskLog, mention: IdentifierMention): string {

@@ -42,7 +42,7 @@ const { generatedLogOfSize, median, readRealLog, ROOT, spread, threadCpu } = (aw
   new URL("./bench-logs.ts", import.meta.url).href
 )) as typeof import("./bench-logs.js");
 
-type Token = import("../src/tokens.js").Token;
+type Token = import("../src/markdown/tokens.js").Token;
 
 interface Params {
   readonly name: string;

@@ -30,7 +30,7 @@ const { generatedLog, generatedLogOfSize, median, medianClock, now, readRealLog,
 
 type Clock = import("./bench-logs.js").Clock;
 type PackModule = typeof import("../rules/index.js");
-type ModelModule = typeof import("../src/model.js");
+type ModelModule = typeof import("../src/model/index.js");
 type LintSync = typeof import("markdownlint/sync").lint;
 
 interface Rule {
@@ -48,7 +48,7 @@ if (!existsSync(`${ROOT}dist/rules/index.js`)) {
   process.exit(1);
 }
 const pack = ((await import(distUrl("rules/index.js"))) as PackModule).default as unknown as readonly Rule[];
-const { getTaskLog } = (await import(distUrl("src/model.js"))) as ModelModule;
+const { getTaskLog } = (await import(distUrl("src/model/index.js"))) as ModelModule;
 const { lint } = (await import("markdownlint/sync")) as { lint: LintSync };
 
 // ---------------------------------------------------------------------------------------------

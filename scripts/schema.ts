@@ -1,5 +1,5 @@
 /**
- * `npm run schema`: write schema/*.json from the built rules (src/schema.ts generates them from the
+ * `npm run schema`: write schema/*.json from the built rules (src/kit/schema.ts generates them from the
  * rules' declarations). tests/schema.test.ts fails when the committed files differ from this output.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -9,7 +9,9 @@ const root = new URL("../", import.meta.url);
 const { default: rules } = (await import(
   new URL("dist/rules/index.js", root).href
 )) as typeof import("../rules/index.js");
-const { schemaFiles } = (await import(new URL("dist/src/schema.js", root).href)) as typeof import("../src/schema.js");
+const { schemaFiles } = (await import(
+  new URL("dist/src/kit/schema.js", root).href
+)) as typeof import("../src/kit/schema.js");
 
 mkdirSync(new URL("schema/", root), { recursive: true });
 for (const [name, text] of Object.entries(schemaFiles(rules))) {

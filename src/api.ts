@@ -8,15 +8,22 @@
  * (markdownlint-cli2, markdownlint-cli, the VS Code extension) already brings it; the rules do not
  * need it, the API and the `tasklog` command do.
  *
- * This file is a thin view over the model (src/model.ts): identifiers, fields, Git plans, PR titles,
+ * This file is a thin view over the model (src/model/): identifiers, fields, Git plans, PR titles,
  * PR links and mentions are what the model read for the rules (TL006, TL007, TL009 read the same),
  * copied into plain data. The `tasklog` commands read task logs only through it.
  */
 import prLink from "../rules/TL007-pr-link.js";
 import { FIELD } from "./convention.js";
 import { classifyUrl } from "./grammar/prurl.js";
-import { getTaskLog, type Field, type ModelParams, type PrLinkMention, type Section, type Task } from "./model.js";
-import { resolveOptions, shared, type OptionSpecs } from "./options.js";
+import {
+  getTaskLog,
+  type Field,
+  type ModelParams,
+  type PrLinkMention,
+  type Section,
+  type Task,
+} from "./model/index.js";
+import { resolveOptions, shared, type OptionSpecs } from "./kit/options.js";
 
 // ---------------------------------------------------------------------------------------------
 // Public types

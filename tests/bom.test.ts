@@ -1,6 +1,6 @@
 /**
  * Two or three byte order marks: markdownlint strips one and micromark another, so the tokens' texts
- * are one character off (src/bom.ts). The findings must still be those of the document without them
+ * are one character off (src/markdown/bom.ts). The findings must still be those of the document without them
  * (no false findings, none lost), and no fix is offered.
  */
 import { readFileSync } from "node:fs";

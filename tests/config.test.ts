@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import type { OptionKind, OptionSpecs } from "../src/options.js";
+import type { OptionKind, OptionSpecs } from "../src/kit/options.js";
 import { lintPack, packRules, parseFixture, type LintError } from "./harness.js";
 import { reportProblems } from "./support/checks.js";
 import { buildTaskLog, seededRandom } from "./support/generate.js";

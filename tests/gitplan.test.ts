@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkPlanBranch, gitPlansOf, labeledItemOf, leadingCodeOf, nestedItems, prTitlesOf } from "../src/gitplan.js";
-import type { Task } from "../src/model.js";
-import { DEFAULT_TYPES } from "../src/options.js";
+import {
+  checkPlanBranch,
+  gitPlansOf,
+  labeledItemOf,
+  leadingCodeOf,
+  nestedItems,
+  prTitlesOf,
+} from "../src/markdown/gitplan.js";
+import type { Task } from "../src/model/index.js";
+import { DEFAULT_TYPES } from "../src/kit/options.js";
 import { modelOf } from "./harness.js";
 
 const log = [

@@ -11,7 +11,7 @@
 import { applyFixes } from "markdownlint";
 import { lint } from "markdownlint/sync";
 import rules from "../rules/index.js";
-import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../src/model.js";
+import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../src/model/index.js";
 
 export type LintError = {
   lineNumber: number;

@@ -11,7 +11,7 @@ import type { Heading as MdHeading, List as MdList, Nodes, Paragraph, Root } fro
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { lint } from "markdownlint/sync";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_STATUSES, getTaskLog, type ModelParams, type TaskLog } from "../src/model.js";
+import { DEFAULT_STATUSES, getTaskLog, type ModelParams, type TaskLog } from "../src/model/index.js";
 import { itCorpus, realVersions } from "./support/corpus.js";
 import { buildTaskLog, seededRandom, validTaskLogArbitrary, type GeneratedLog } from "./support/generate.js";
 import { propertyParameters } from "./support/settings.js";

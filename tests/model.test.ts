@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getTaskLog } from "../src/model.js";
+import { getTaskLog } from "../src/model/index.js";
 import { modelOf, paramsOf } from "./harness.js";
 
 const log = `---

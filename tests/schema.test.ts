@@ -1,5 +1,5 @@
 /**
- * The pack's JSON schemas (schema/*.json): generated from the rules' declarations (src/schema.ts),
+ * The pack's JSON schemas (schema/*.json): generated from the rules' declarations (src/kit/schema.ts),
  * committed, and checked here:
  *
  * - the committed files are exactly what `npm run schema` writes from the current rules (drift fails);
@@ -24,7 +24,7 @@ import {
   MARKDOWNLINT_SCHEMA,
   optionSchema,
   schemaFiles,
-} from "../src/schema.js";
+} from "../src/kit/schema.js";
 import { examplesOf } from "./support/cases.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -43,7 +43,7 @@ const errorsOf = (validate: ValidateFunction, value: unknown): string[] =>
   validate(value) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ""}`);
 
 describe("the committed schemas", () => {
-  it("are what src/schema.ts generates from the rules (run `npm run schema` after changing a rule's options)", () => {
+  it("are what src/kit/schema.ts generates from the rules (run `npm run schema` after changing a rule's options)", () => {
     const files = schemaFiles(rules);
     expect(readdirSync(join(ROOT, "schema")).sort()).toEqual(Object.keys(files).sort());
     for (const [name, text] of Object.entries(files)) expect(read(`schema/${name}`), name).toBe(text);

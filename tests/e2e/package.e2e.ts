@@ -12,7 +12,7 @@ import { closeSync, openSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import rules from "../../rules/index.js";
-import { DOCS_BASE, REPOSITORY } from "../../src/factory.js";
+import { DOCS_BASE, REPOSITORY } from "../../src/kit/define.js";
 import { ROOT, context, run } from "./support.js";
 
 /** The checkers are pinned in tests/e2e/hosts/tools (not root devDependencies: the pre-commit hook installs those). */

@@ -10,7 +10,7 @@ import {
   type CommitOptions,
   type CommitProblemCode,
 } from "../../src/grammar/commit.js";
-import { DEFAULT_TYPES } from "../../src/options.js";
+import { DEFAULT_TYPES } from "../../src/kit/options.js";
 import { generateHeaders, isDocumentedDifference } from "../support/headers.js";
 
 const OPTIONS: CommitOptions = {

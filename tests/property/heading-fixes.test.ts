@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { unreadablePart } from "../../src/grammar/heading.js";
-import { DEFAULT_STATUSES, type Task } from "../../src/model.js";
+import { DEFAULT_STATUSES, type Task } from "../../src/model/index.js";
 import { applyAllFixes, lintPack, modelOf, type LintError } from "../harness.js";
 import { propertyParameters } from "../support/settings.js";
 

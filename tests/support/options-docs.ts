@@ -3,7 +3,7 @@
  * name → `{ kind, default, description }`). The page holds it between two markers; the docs test
  * fails when it drifts, and `npm run docs:options` rewrites it.
  */
-import type { AnyOptionSpec, OptionKind } from "../../src/options.js";
+import type { AnyOptionSpec, OptionKind } from "../../src/kit/options.js";
 
 export const BEGIN = "<!-- options: generated from the rule's declarations by `npm run docs:options`; do not edit -->";
 export const END = "<!-- options: end -->";

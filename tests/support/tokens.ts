@@ -6,8 +6,8 @@
  */
 import { lint } from "markdownlint/sync";
 import rules from "../../rules/index.js";
-import type { ErrorInfo, RuleParams } from "../../src/factory.js";
-import type { Token } from "../../src/tokens.js";
+import type { ErrorInfo, RuleParams } from "../../src/kit/define.js";
+import type { Token } from "../../src/markdown/tokens.js";
 import type { LintError } from "../harness.js";
 
 export interface MutableToken {

@@ -2,7 +2,7 @@
  * The inline text of a list item, line by line with exact positions, for the model's walk of a task
  * (PR links, identifier mentions in every line of a value and of its nested items).
  */
-import type { ListItem } from "./model.js";
+import type { ListItem } from "../model/types.js";
 import { descendants, type Token } from "./tokens.js";
 
 /** One line's worth of inline text: `column` (1-based) is where `text` starts on `line`. */

@@ -11,7 +11,7 @@
  *
  * `optionSchema` is the one place that reads an option declaration; everything else goes through it.
  */
-import type { TasklogRule } from "./factory.js";
+import type { TasklogRule } from "./define.js";
 import { SHARED_OPTIONS, type AnyOptionSpec, type OptionSpecs } from "./options.js";
 
 export type JsonSchema = { readonly [key: string]: unknown };

@@ -4,7 +4,7 @@
  * Fields (`- **Priority**: P1`) and nested items (`- Branch: \`feat/x-y\``) both go through it; each
  * then applies its own policy (a plain field label must name a known field, see model.ts).
  */
-import type { LabelForm } from "./convention.js";
+import type { LabelForm } from "../convention.js";
 import type { Token } from "./tokens.js";
 
 export interface RawLabel {

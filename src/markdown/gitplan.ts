@@ -4,11 +4,11 @@
  * that hold them, with the source position of every character (so that rules can range and fix
  * what they find). Also the branch-name convention `<type>/<scope>-<desc>` as a pure function.
  */
-import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_LABEL } from "./convention.js";
-import { checkBranchName } from "./grammar/refname.js";
+import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_LABEL } from "../convention.js";
+import { checkBranchName } from "../grammar/refname.js";
 import { parseLabel } from "./label.js";
-import { listed } from "./listing.js";
-import type { Field, ListItem, Task } from "./model.js";
+import { listed } from "../listing.js";
+import type { Field, ListItem, Task } from "../model/types.js";
 import type { Token } from "./tokens.js";
 
 export interface Position {

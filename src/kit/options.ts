@@ -7,8 +7,8 @@
  * included (`shared.types`); the docs tables and the JSON schema are generated from `rule.options`:
  * a map of option name → `{ kind, default, description }`.
  */
-import { COMMIT_TYPES, DEFAULT_PREFIXES, DEFAULT_STATUSES, type StatusFields } from "./convention.js";
-import { clamp, listed } from "./listing.js";
+import { COMMIT_TYPES, DEFAULT_PREFIXES, DEFAULT_STATUSES, type StatusFields } from "../convention.js";
+import { clamp, listed } from "../listing.js";
 
 /** The TypeScript type of each option kind's value. */
 export interface KindTypes {

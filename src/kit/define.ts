@@ -4,17 +4,17 @@
  * hands the rule a `report` that keeps every report inside markdownlint's contract (line within the
  * document, range and fix within the line, no `null` values), which markdownlint 0.42 enforces.
  */
-import { correctedParams, hasExtraBom } from "./bom.js";
-import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "./model.js";
+import { correctedParams, hasExtraBom } from "../markdown/bom.js";
+import type { Token } from "../markdown/tokens.js";
+import { getTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
 import {
-  type ResolvedOptions,
-  resolveOptions,
-  shared,
-  SHARED_OPTIONS,
   type OptionSpecs,
   type OptionValues,
+  type ResolvedOptions,
+  resolveOptions,
+  SHARED_OPTIONS,
+  shared,
 } from "./options.js";
-import type { Token } from "./tokens.js";
 
 /**
  * The project's repository: package.json's `repository`, `homepage` and `bugs` and the rules' help
@@ -207,7 +207,7 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
         onError({ lineNumber: 1, detail: `${definition.id}/${definition.name}: ${problem.message}` });
       }
       const values = resolved.values as OptionValues<S & ModelOptions>;
-      // With two or more byte order marks the tokens' texts are one character off (see src/bom.ts):
+      // With two or more byte order marks the tokens' texts are one character off (see src/markdown/bom.ts):
       // the rules read a corrected copy, and report, but never fix.
       const fixable = !hasExtraBom(params.lines);
       const read = correctedParams(params);

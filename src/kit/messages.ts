@@ -2,7 +2,7 @@
  * The one message shape of the pack: "Expected <what the convention wants>; Actual: <what is there>".
  * Rules build every detail with `expected`, so that messages read alike and a tool can split them.
  */
-import type { Span } from "./model.js";
+import type { Span } from "../model/types.js";
 
 /** `Expected ${what}; Actual: ${actual}`. */
 export function expected(what: string, actual: string): string {

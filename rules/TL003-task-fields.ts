@@ -76,6 +76,12 @@ function checkLabelDate(field: Field, report: Reporter): void {
   });
 }
 
+/** A field's canonical label (undefined for an unknown label) and its lowercase key. */
+interface Canonical {
+  readonly canonical: string | undefined;
+  readonly key: string;
+}
+
 const ordinal = (number: number): string => ["second", "third", "fourth"][number - 2] ?? `${number}th`;
 
 interface Block {
@@ -92,15 +98,15 @@ interface Block {
  * block (spec section 6: a second block under one heading is a task whose heading was deleted). Dated
  * labels may repeat and never start a block. Returns the block of each field after the first block.
  */
-function blocksOf(task: Task, labels: Labels): Map<Field, Block> {
+function blocksOf(task: Task, canonicals: readonly Canonical[]): Map<Field, Block> {
   const out = new Map<Field, Block>();
   const everSeen = new Set<string>();
   let current = new Set<string>();
   let block: Block | undefined;
-  for (const field of task.fields) {
-    const canonical = canonicalOf(field, task.template, labels);
+  for (let index = 0; index < task.fields.length; index++) {
+    const field = task.fields[index] as Field;
+    const { canonical, key } = canonicals[index] as Canonical;
     if (canonical === undefined || isDated(field)) continue;
-    const key = canonical.toLowerCase();
     if (current.has(key)) {
       block = { number: (block?.number ?? 1) + 1, start: field, repeated: [] };
       current = new Set();
@@ -156,10 +162,16 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
   const template = task.template;
   const seen = new Map<string, Field>();
   let latest: { field: Field; index: number } | undefined;
-  const blocks = blocksOf(task, labels);
-
-  for (const field of task.fields) {
+  // Each label's canonical spelling and key, worked out once for both passes.
+  const canonicals = task.fields.map((field): Canonical => {
     const canonical = canonicalOf(field, template, labels);
+    return { canonical, key: canonical?.toLowerCase() ?? "" };
+  });
+  const blocks = blocksOf(task, canonicals);
+
+  for (let fieldIndex = 0; fieldIndex < task.fields.length; fieldIndex++) {
+    const field = task.fields[fieldIndex] as Field;
+    const { canonical, key } = canonicals[fieldIndex] as Canonical;
     if (canonical === undefined) {
       reportUnknown(field, template, labels, report);
       continue;
@@ -169,7 +181,6 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
       checkLabelDate(field, report);
       continue;
     }
-    const key = canonical.toLowerCase();
     const earlier = seen.get(key);
     if (earlier !== undefined) {
       reportRepeat(field, canonical, earlier, blocks.get(field), seen, report);

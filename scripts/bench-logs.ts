@@ -114,3 +114,20 @@ export const medianClock = (samples: readonly Clock[]): Clock => ({
   wall: median(samples.map((sample) => sample.wall)),
   cpu: median(samples.map((sample) => sample.cpu)),
 });
+
+/**
+ * The main thread's CPU time in ms (`process.threadCpuUsage()`, Node 22.19+ and 23.9+): unlike the
+ * process's, it leaves out V8's parallel collector and compiler threads, so a measured call pays for
+ * its own work and for the collection that runs on the main thread while it runs.
+ */
+export const threadCpu = (): number => {
+  const usage = (process as unknown as { threadCpuUsage: () => { user: number; system: number } }).threadCpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
+/** Median, minimum and maximum of samples. */
+export const spread = (values: readonly number[]): { median: number; min: number; max: number } => ({
+  median: median(values),
+  min: Math.min(...values),
+  max: Math.max(...values),
+});

@@ -4,10 +4,17 @@
  * hands the rule a `report` that keeps every report inside markdownlint's contract (line within the
  * document, range and fix within the line, no `null` values), which markdownlint 0.42 enforces.
  */
-import { readTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
-import { resolveOptions, shared, SHARED_OPTIONS, type OptionSpecs, type OptionValues } from "./options.js";
 import type { Rule } from "markdownlint";
+import { readTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
 import { VERSION } from "../version.js";
+import {
+  type OptionSpecs,
+  type OptionValues,
+  type ResolvedOptions,
+  resolveOptions,
+  SHARED_OPTIONS,
+  shared,
+} from "./options.js";
 
 /**
  * The project's repository: package.json's `repository`, `homepage` and `bugs` and the rules' help
@@ -141,6 +148,38 @@ export function toErrorInfo(report: Report, lines: readonly string[]): ErrorInfo
   return info;
 }
 
+/**
+ * `resolveOptions` for one rule, cached per configuration value: markdownlint hands a rule the same
+ * value on every lint (`true`, or the user's object), so the options are validated once, not once per
+ * rule per lint. An object is keyed by identity and its JSON (a caller may change an object between
+ * lints); one that JSON cannot represent (a cycle, a BigInt) is resolved every time.
+ */
+function cachedResolver<S extends OptionSpecs>(specs: S): (config: unknown) => ResolvedOptions<S> {
+  const byValue = new Map<unknown, ResolvedOptions<S>>();
+  const byObject = new WeakMap<object, { readonly json: string; readonly resolved: ResolvedOptions<S> }>();
+  return (config) => {
+    if (typeof config !== "object" || config === null) {
+      let resolved = byValue.get(config);
+      if (resolved === undefined) {
+        resolved = resolveOptions(specs, config);
+        if (byValue.size < 64) byValue.set(config, resolved);
+      }
+      return resolved;
+    }
+    let json: string;
+    try {
+      json = JSON.stringify(config);
+    } catch {
+      return resolveOptions(specs, config);
+    }
+    const hit = byObject.get(config);
+    if (hit !== undefined && hit.json === json) return hit.resolved;
+    const resolved = resolveOptions(specs, config);
+    byObject.set(config, { json, resolved });
+    return resolved;
+  };
+}
+
 /** Build a rule of the pack. */
 export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>): TasklogRule<S> {
   const declared = { ...definition.options, statuses: definition.options["statuses"] ?? shared.statuses } as S &
@@ -148,6 +187,7 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
   // Validated: what the rule reads and every shared option (accepted, checked, not read).
   const specs = { ...SHARED_OPTIONS, ...declared };
   const information = new URL(`${DOCS_BASE}${definition.id}-${definition.name}.md`);
+  const resolve = cachedResolver(specs);
   return {
     id: definition.id,
     ruleName: definition.name,
@@ -159,7 +199,7 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
     asynchronous: false,
     options: declared,
     function(params: RuleParams, onError: OnError): void {
-      const resolved = resolveOptions(specs, params.config);
+      const resolved = resolve(params.config);
       for (const problem of resolved.problems) {
         onError({ lineNumber: 1, detail: `${definition.id}/${definition.name}: ${problem.message}` });
       }

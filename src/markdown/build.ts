@@ -209,9 +209,20 @@ class FieldImpl implements FieldNode {
     readonly item: ItemNode,
   ) {}
 
+  /** `valueInline` and `hasCommand`, worked out on first use (the Git plan reader and TL004 both ask). */
+  private valueTokens: readonly Token[] | undefined = undefined;
+  private holdsCode: boolean | undefined = undefined;
+
   get valueInline(): readonly Token[] {
+    if (this.valueTokens !== undefined) return this.valueTokens;
     const { line, valueColumn } = this;
-    return this.inline.slice(this.holder).filter((token) => token.endLine > line || token.endColumn > valueColumn);
+    const out: Token[] = [];
+    for (let index = this.holder; index < this.inline.length; index++) {
+      const token = this.inline[index] as Token;
+      if (token.endLine > line || token.endColumn > valueColumn) out.push(token);
+    }
+    this.valueTokens = out;
+    return out;
   }
 
   is(name: string): boolean {
@@ -232,8 +243,11 @@ class FieldImpl implements FieldNode {
   }
 
   get hasCommand(): boolean {
-    const roots = [...this.valueInline, ...this.item.blocks.slice(1), ...this.item.lists.map((list) => list.token)];
-    return descendants(roots).some((token) => CODE_TYPES.has(token.type));
+    if (this.holdsCode === undefined) {
+      const roots = [...this.valueInline, ...this.item.blocks.slice(1), ...this.item.lists.map((list) => list.token)];
+      this.holdsCode = descendants(roots).some((token) => CODE_TYPES.has(token.type));
+    }
+    return this.holdsCode;
   }
 }
 

@@ -65,6 +65,16 @@ const zoneNote = (timeZone: string): string => (timeZone === "UTC" ? "UTC" : tim
  * What differs between a numbered task and its PR: the identifier's date, the Git plan branch, the PR
  * links (number and repository). `fillLinks`: placeholder links are left to the caller (sync fills them).
  */
+/** A task's PR link still holding a template placeholder, where `pr` is the task's PR. */
+export function placeholderLinkFinding(link: TaskView["links"][number], pr: PullRequestInfo): Finding {
+  return {
+    severity: "error",
+    line: link.line,
+    code: "placeholder-link",
+    message: `the PR link in ${link.field} is a placeholder (${link.text}); PR #${pr.number} is ${pr.url}`,
+  };
+}
+
 export function compareTask(
   task: TaskView,
   pr: PullRequestInfo,
@@ -103,12 +113,7 @@ export function compareTask(
   for (const link of task.links) {
     if (link.kind === "placeholder") {
       if (options.placeholderLinks === "report") {
-        findings.push({
-          severity: "error",
-          line: link.line,
-          code: "placeholder-link",
-          message: `the PR link in ${link.field} is a placeholder (${link.text}); PR #${pr.number} is ${pr.url}`,
-        });
+        findings.push(placeholderLinkFinding(link, pr));
       }
       continue;
     }

@@ -19,6 +19,7 @@ import {
   type Finding,
   hasGitPlan,
   findingLines,
+  placeholderLinkFinding,
   readGitHub,
   readInput,
   shellWord,
@@ -167,12 +168,7 @@ export function planSync(
       const number = /\/pull\/(\d+)/.exec(link.text)?.[1];
       const after = (context.lines?.[link.line - 1] ?? "").charAt(link.column - 1 + link.text.length);
       if ((number !== undefined && Number(number) !== pr.number) || !/^(?:$|[\s>)`.,;])/.test(after)) {
-        findings.push({
-          severity: "error",
-          line: link.line,
-          code: "placeholder-link",
-          message: `the PR link in ${link.field} is a placeholder (${link.text}); PR #${pr.number} is ${pr.url}`,
-        });
+        findings.push(placeholderLinkFinding(link, pr));
         continue;
       }
       changes.push({

@@ -2,7 +2,8 @@
  * Every example of docs/cli/*.md is executed, in order, in one fresh folder per page:
  * - a fence whose info string has `file=<name>` writes that file;
  * - a `console` fence runs each `$ npx tasklog …` line (in process) and compares what it prints
- *   (standard output, then standard error) with the lines that follow it, exactly;
+ *   (standard output, then standard error) with the lines that follow it, exactly; leading
+ *   `NAME=value` words set the command's environment (`GITHUB_ACTIONS=true npx tasklog check-pr …`);
  * - a fence with `result=<name>` is that file's text afterwards (`lines=a-b`: those lines of it).
  * Each command's page must run that command at least once.
  */
@@ -88,10 +89,15 @@ async function runFences(text: string, page: string): Promise<Record<string, num
       const expected: string[] = [];
       while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ ")) expected.push(lines[++i] as string);
       const words = shellWords(line.slice(2));
+      const env: NodeJS.ProcessEnv = {};
+      while (/^[A-Z_]+=/.test(words[0] ?? "")) {
+        const [name, ...value] = (words.shift() as string).split("=");
+        env[name as string] = value.join("=");
+      }
       expect(words.slice(0, 2), `${page}: ${line}`).toEqual(["npx", "tasklog"]);
       const subcommand = words[2] as string;
       ran[subcommand] = (ran[subcommand] ?? 0) + 1;
-      const output = await box.run(words.slice(2));
+      const output = await box.run(words.slice(2), { today: "2025-10-20", env });
       expect(`${output.stdout}${output.stderr}`.trimEnd(), `${page}: ${line}`).toBe(expected.join("\n"));
     }
   }
@@ -104,7 +110,7 @@ const pages = readdirSync(docsDir)
 
 describe("docs/cli examples", () => {
   it("has a page per command", () => {
-    expect(pages).toEqual(["export.md", "init.md", "list.md", "new.md", "set-pr.md"]);
+    expect(pages).toEqual(["check-pr.md", "export.md", "init.md", "list.md", "new.md", "set-pr.md", "sync.md"]);
   });
 
   for (const page of pages) {

@@ -61,7 +61,15 @@ export function findUrls(text: string): UrlMatch[] {
     let url = text.slice(start, end);
     // An unclosed placeholder at the end (`https://x/<org`) is not part of the URL's shape.
     if (angle > 0) url = url.slice(0, url.lastIndexOf("<"));
-    url = url.replace(TRAILING_PUNCTUATION, "");
+    // In an explicit autolink (`<https://…>`) nothing is dropped (CommonMark keeps it whole); elsewhere
+    // trailing punctuation is dropped as GFM does, except a `?` run right after `/pull/`: that is the
+    // template's number placeholder (`pull/??`), not the end of a sentence.
+    const explicit = text[start - 1] === "<" && text[start + url.length] === ">";
+    if (!explicit) {
+      const stripped = url.replace(TRAILING_PUNCTUATION, "");
+      const question = /^\?+/.exec(url.slice(stripped.length))?.[0];
+      url = question !== undefined && stripped.endsWith("/pull/") ? stripped + question : stripped;
+    }
     SCHEME.lastIndex = Math.max(start + match[0].length, start + url.length);
     if (url.length > match[0].length) out.push({ text: url, index: start });
   }

@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTaskLog, resolveTaskLogOptions, TaskLogOptionsError } from "../src/api.js";
+import { parseTaskLog, resolveTaskLogOptions, TaskLogOptionsError } from "../src/api-entry.js";
 import { buildTaskLog, seededRandom, validTaskLogArbitrary } from "./support/generate.js";
 import { realLogGate } from "./support/real-log.js";
 import { propertyParameters } from "./support/settings.js";

@@ -4,9 +4,12 @@
  * task log.
  */
 import {
+  loadMarkdownlint,
   MarkdownlintMissingError,
   parseTaskLog,
+  resolveTaskLogOptions,
   TaskLogOptionsError,
+  type ResolvedTaskLogOptions,
   type TaskLogOptions,
   type TaskLogView,
 } from "../api.js";
@@ -50,10 +53,24 @@ export async function openLog(
   configPath: string | undefined,
   requireTaskLog = true,
   text?: string,
+  check?: (options: ResolvedTaskLogOptions) => void,
 ): Promise<OpenLog> {
   if (file === undefined) throw new CliError("no task log given (the log file is the last argument; see --help)");
   const { document, text: original } = readDocument(file, text);
   const config = await loadConfig(file, configPath);
+  if (check !== undefined) {
+    // Arguments checked against the configuration before markdownlint is loaded (bad options are
+    // reported by viewOf below).
+    let resolved: ResolvedTaskLogOptions | undefined;
+    try {
+      resolved = resolveTaskLogOptions(config.options);
+    } catch {
+      resolved = undefined;
+    }
+    if (resolved !== undefined) check(resolved);
+  }
+  // markdownlint is loaded here, on first use: --help, --version and argument errors never pay for it.
+  await loadMarkdownlint();
   const view = viewOf(documentText(document), config.options, config);
   if (requireTaskLog && !view.isTaskLog) {
     throw new CliError(

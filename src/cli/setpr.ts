@@ -30,7 +30,9 @@ export interface SetPrOptions {
 function lineNumber(text: string): number {
   const line = /^[1-9]\d*$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
   if (!Number.isSafeInteger(line)) {
-    throw new CliError(`--line expects a line number in decimal digits, such as 12; got ${JSON.stringify(text)}`);
+    throw new CliError(
+      `--line expects a line number in decimal digits (1 or more, such as 12); got ${JSON.stringify(text)}`,
+    );
   }
   return line;
 }

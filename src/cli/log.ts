@@ -48,6 +48,32 @@ export function viewOf(
   }
 }
 
+/** Run `check` on the resolved options (when they are valid: bad options are reported by viewOf). */
+function checkAndLoad(options: TaskLogOptions, check: ((options: ResolvedTaskLogOptions) => void) | undefined): void {
+  if (check === undefined) return;
+  let resolved: ResolvedTaskLogOptions | undefined;
+  try {
+    resolved = resolveTaskLogOptions(options);
+  } catch {
+    resolved = undefined;
+  }
+  if (resolved !== undefined) check(resolved);
+}
+
+/**
+ * What an edit does before it takes the file's lock (src/cli/write.ts): the arguments checked
+ * against the configuration, then markdownlint loaded (on first use: argument errors never pay for
+ * it), so that the lock is held only for the read, the parse and the write.
+ */
+export async function prepareEdit(
+  file: string,
+  configPath: string | undefined,
+  check?: (options: ResolvedTaskLogOptions) => void,
+): Promise<void> {
+  checkAndLoad((await loadConfig(file, configPath)).options, check);
+  await loadMarkdownlint();
+}
+
 export async function openLog(
   file: string | undefined,
   configPath: string | undefined,
@@ -58,18 +84,7 @@ export async function openLog(
   if (file === undefined) throw new CliError("no task log given (the log file is the last argument; see --help)");
   const { document, text: original } = readDocument(file, text);
   const config = await loadConfig(file, configPath);
-  if (check !== undefined) {
-    // Arguments checked against the configuration before markdownlint is loaded (bad options are
-    // reported by viewOf below).
-    let resolved: ResolvedTaskLogOptions | undefined;
-    try {
-      resolved = resolveTaskLogOptions(config.options);
-    } catch {
-      resolved = undefined;
-    }
-    if (resolved !== undefined) check(resolved);
-  }
-  // markdownlint is loaded here, on first use: --help, --version and argument errors never pay for it.
+  checkAndLoad(config.options, check);
   await loadMarkdownlint();
   const view = viewOf(documentText(document), config.options, config);
   if (requireTaskLog && !view.isTaskLog) {

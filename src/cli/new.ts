@@ -2,13 +2,13 @@
  * `tasklog new`: add a task at the top of its status section from the status's template, and move the
  * section's `(updated …)` stamp forward when the new task's date is newer.
  */
-import type { TaskLogView } from "../api.js";
+import type { ResolvedTaskLogOptions, TaskLogView } from "../api.js";
 import { PRIORITIES, SIZES } from "../convention.js";
 import { checkDate } from "../grammar/date.js";
 import { listed } from "../listing.js";
 import { commonEnding, documentText, insertLines, replaceAt } from "./document.js";
 import { CliError } from "./errors.js";
-import { openLog } from "./log.js";
+import { openLog, prepareEdit } from "./log.js";
 import { didYouMean } from "./suggest.js";
 import { buildTask } from "./template.js";
 import { editFile } from "./write.js";
@@ -111,6 +111,18 @@ export function statusOf(given: string, statuses: readonly string[]): string {
   return status;
 }
 
+/** The status and prefix, checked against the configuration (before markdownlint is loaded). */
+function checkConfigured(options: NewOptions, resolved: ResolvedTaskLogOptions): { status: string; prefix: string } {
+  const status = statusOf(options.status as string, Object.keys(resolved.statuses));
+  const prefix = options.prefix ?? resolved.prefix[0] ?? "tv";
+  if (!resolved.prefix.includes(prefix)) {
+    throw new CliError(
+      `--prefix ${JSON.stringify(prefix)} is not a configured prefix (${listed(resolved.prefix)})${didYouMean(prefix, resolved.prefix)}`,
+    );
+  }
+  return { status, prefix };
+}
+
 /** The flags `new` checks without the log or its configuration (before markdownlint is loaded). */
 function checkArguments(options: NewOptions): {
   date: string;
@@ -148,6 +160,7 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
     return result.text === undefined ? result.value : { ...result.value, text: result.text };
   }
   if (file === undefined || options.dryRun === true) return (await edit(undefined, options)).value;
+  await prepareEdit(file, options.config, (resolved) => checkConfigured(options, resolved));
   return await editFile(file, (input) => edit(input.text, options));
 }
 
@@ -158,15 +171,8 @@ async function edit(
   const title = (options.title as string).trim();
   let status = "";
   let prefix = "";
-  // The configuration's statuses and prefixes are checked before markdownlint is loaded.
   const log = await openLog(options.file, options.config, true, text, (resolved) => {
-    status = statusOf(options.status as string, Object.keys(resolved.statuses));
-    prefix = options.prefix ?? resolved.prefix[0] ?? "tv";
-    if (!resolved.prefix.includes(prefix)) {
-      throw new CliError(
-        `--prefix ${JSON.stringify(prefix)} is not a configured prefix (${listed(resolved.prefix)})${didYouMean(prefix, resolved.prefix)}`,
-      );
-    }
+    ({ status, prefix } = checkConfigured(options, resolved));
   });
   const { view, document, file } = log;
   const statuses = view.options.statuses;

@@ -7,7 +7,7 @@
 import type { TaskView } from "../api.js";
 import { documentText, replaceAt, type Change, type Document } from "./document.js";
 import { CliError } from "./errors.js";
-import { openLog } from "./log.js";
+import { openLog, prepareEdit } from "./log.js";
 import { checkTaskDate, localDate, parsePrNumber } from "./new.js";
 import { editFile } from "./write.js";
 
@@ -203,6 +203,7 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
     return result.text === undefined ? result.value : { ...result.value, text: result.text };
   }
   if (file === undefined || options.dryRun === true) return (await edit(undefined, number, date, options)).value;
+  await prepareEdit(file, options.config);
   return await editFile(file, (input) => edit(input.text, number, date, options));
 }
 

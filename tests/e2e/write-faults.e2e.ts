@@ -27,7 +27,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { context, envFor, workspace, type InstalledHost } from "./support.js";
 
 const host = (): InstalledHost => context().hosts["cli2-0.24"];
@@ -421,17 +421,15 @@ describe("tasklog writes from the tarball: every fault leaves the whole change o
   })();
 
   describe.skipIf(tmpfsProbe !== undefined)(`a full disk (${tmpfsProbe ?? "a 160 KiB tmpfs"})`, () => {
-    let mountPoint: string;
-    beforeAll(() => {
-      mountPoint = mkdtempSync(join(dirname(host().dir), "tmpfs-"));
-      expect(spawnSync("mount", ["-t", "tmpfs", "-o", "size=160k", "tmpfs", mountPoint]).status).toBe(0);
-    });
-    afterAll(() => {
-      spawnSync("umount", [mountPoint]);
-      rmSync(mountPoint, { recursive: true, force: true });
-    });
+    // Mounted at collection time (the probe showed it works), unmounted by the test's onTestFinished.
+    const mountPoint = tmpfsProbe === undefined ? mkdtempSync(join(dirname(host().dir), "tmpfs-")) : "";
 
     it("new, set-pr and an in-place edit (hard link) on a disk without room: the original intact, 'the disk is full'", () => {
+      expect(spawnSync("mount", ["-t", "tmpfs", "-o", "size=160k", "tmpfs", mountPoint]).status).toBe(0);
+      onTestFinished(() => {
+        spawnSync("umount", [mountPoint]);
+        rmSync(mountPoint, { recursive: true, force: true });
+      });
       // A log of whole pages (no slack after its end), on a disk with one free page: room for the
       // lock, none for a copy of the log or for its growth in place.
       const page = 4096;

@@ -38,7 +38,7 @@ export default defineConfig([
     ],
   },
   {
-    input: "dist/src/api.js",
+    input: "dist/src/api-entry.js",
     logLevel: "warn",
     platform: "node",
     external: ["markdownlint/sync"],

@@ -217,20 +217,44 @@ type LintSync = (options: Record<string, unknown>) => unknown;
 
 let lintSync: LintSync | undefined;
 let loadError: unknown;
-try {
-  lintSync = ((await import("markdownlint/sync")) as { lint: LintSync }).lint;
-} catch (error) {
-  loadError = error;
+let failed = false;
+let loading: Promise<boolean> | undefined;
+
+/**
+ * Load markdownlint (the peer dependency) once; resolves to whether it could be loaded. The public
+ * entry (`markdownlint-rule-tasklog/api`, src/api-entry.ts) awaits it on import, so `parseTaskLog` is
+ * synchronous from the first call; the `tasklog` command awaits it on first use only, so that
+ * `--help`, `--version` and argument errors never pay markdownlint's import.
+ */
+export function loadMarkdownlint(): Promise<boolean> {
+  loading ??= import("markdownlint/sync").then(
+    (module) => {
+      lintSync = (module as { lint: LintSync }).lint;
+      return true;
+    },
+    (error: unknown) => {
+      failed = true;
+      loadError = error;
+      return false;
+    },
+  );
+  return loading;
 }
 
-/** Whether markdownlint (the peer dependency) could be loaded. */
+/** Whether markdownlint (the peer dependency) is loaded. */
 export function hasMarkdownlint(): boolean {
   return lintSync !== undefined;
 }
 
 /** markdownlint's rule parameters for `markdown` (its lines and micromark tokens), from one capturing rule. */
 function markdownlintParams(markdown: string): ModelParams {
-  if (lintSync === undefined) throw new MarkdownlintMissingError(loadError);
+  if (lintSync === undefined) {
+    throw !failed
+      ? new Error(
+          "markdownlint is not loaded yet: import markdownlint-rule-tasklog/api, or await loadMarkdownlint() first",
+        )
+      : new MarkdownlintMissingError(loadError);
+  }
   let captured: ModelParams | undefined;
   const capture = {
     names: ["tasklog-api-capture"],
@@ -371,9 +395,14 @@ function sectionView(section: Section, next: number, shift: number): SectionView
 /**
  * Read a task log. `markdown` is the document's text (a leading byte order mark is allowed);
  * `options` are the rules' shared options (`statuses`, `prefix`, `types`) and TL007's `host`.
- * Throws TaskLogOptionsError on a bad option and MarkdownlintMissingError without markdownlint.
+ * Throws TaskLogOptionsError on a bad option, MarkdownlintMissingError without markdownlint, and a
+ * TypeError when `markdown` is not a string.
  */
 export function parseTaskLog(markdown: string, options: TaskLogOptions = {}): TaskLogView {
+  if (typeof markdown !== "string") {
+    const got = markdown === null ? "null" : Array.isArray(markdown) ? "an array" : typeof markdown;
+    throw new TypeError(`parseTaskLog expects the document's text as a string; got ${got}`);
+  }
   const resolved = resolveTaskLogOptions(options);
   // The same reading as the rules': BOM correction and the front matter's line shift included, so
   // every line here is the file's physical line, as the rules' reports are.

@@ -4,12 +4,27 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTaskLog, resolveTaskLogOptions, TaskLogOptionsError } from "../src/api.js";
+import { parseTaskLog, resolveTaskLogOptions, TaskLogOptionsError } from "../src/api-entry.js";
 import { buildTaskLog, seededRandom, validTaskLogArbitrary } from "./support/generate.js";
 import { realLogGate } from "./support/real-log.js";
 import { propertyParameters } from "./support/settings.js";
 
 describe("parseTaskLog", () => {
+  it("throws a TypeError for anything but a string (null is not a document that is not a task log)", () => {
+    for (const [input, got] of [
+      [null, "null"],
+      [undefined, "undefined"],
+      [42, "number"],
+      [Buffer.from("# Tasks"), "object"],
+      [["## Open tasks"], "an array"],
+    ] as const) {
+      expect(() => parseTaskLog(input as unknown as string)).toThrow(
+        new TypeError(`parseTaskLog expects the document's text as a string; got ${got}`),
+      );
+    }
+    expect(parseTaskLog("").isTaskLog).toBe(false);
+  });
+
   it("reads every section and task the generator built (property)", () => {
     fc.assert(
       fc.property(validTaskLogArbitrary(8), (log) => {

@@ -4,7 +4,10 @@
  * priority and size; a table for people, JSON (docs/cli/export.schema.json) for tools.
  */
 import type { TaskView } from "../api.js";
+import { PRIORITIES, SIZES } from "../convention.js";
+import { listed } from "../listing.js";
 import { CliError } from "./errors.js";
+import { didYouMean } from "./suggest.js";
 import { openLog } from "./log.js";
 
 /** One task in the export (docs/cli/export.schema.json): the view's own values, the identifier's parts flattened. */
@@ -18,6 +21,12 @@ export interface ExportedTask
   readonly date: string | null;
   readonly pr: number | null;
   readonly placeholder: boolean;
+  /**
+   * The fields that still hold the template's placeholder text (`<type>/<scope>-<desc>`, a commit
+   * `<type>(<scope>): <subject>`, a PR title `<type>: <subject>`): `branch`, `commits`, `prTitle`.
+   * Their value is null (a placeholder commit is left out of `commits`), never the template text.
+   */
+  readonly templatePlaceholders: readonly ("branch" | "commits" | "prTitle")[];
 }
 
 export interface Export {
@@ -33,10 +42,25 @@ export interface ListOptions {
   readonly priority?: readonly string[];
   readonly size?: readonly string[];
   readonly config?: string | undefined;
+  /** The log's text, read from standard input (`file` is then `-`). */
+  readonly input?: string;
 }
+
+/** Template text a person has not replaced yet: an angle-bracket placeholder such as `<type>` or `<scope>`. */
+const TEMPLATE_TEXT = /<[^<>\s]+>/;
+
+/** A value as the export gives it: null when absent or empty (never `""`). */
+const value = (text: string | null): string | null => (text === null || text.trim() === "" ? null : text);
 
 export function exportedTask(task: TaskView): ExportedTask {
   const id = task.identifier;
+  const templatePlaceholders: ("branch" | "commits" | "prTitle")[] = [];
+  const branch = value(task.branch);
+  if (branch !== null && TEMPLATE_TEXT.test(branch)) templatePlaceholders.push("branch");
+  const commits = task.commits.filter((commit) => !TEMPLATE_TEXT.test(commit));
+  if (commits.length < task.commits.length) templatePlaceholders.push("commits");
+  const prTitle = value(task.prTitle);
+  if (prTitle !== null && TEMPLATE_TEXT.test(prTitle)) templatePlaceholders.push("prTitle");
   return {
     line: task.line,
     status: task.status ?? task.statusText,
@@ -46,14 +70,15 @@ export function exportedTask(task: TaskView): ExportedTask {
     date: id?.date ?? null,
     pr: id?.pr ?? null,
     placeholder: id?.placeholder ?? false,
-    title: task.title,
-    priority: task.priority,
-    size: task.size,
-    meta: task.meta,
-    branch: task.branch,
-    commits: task.commits,
-    prTitle: task.prTitle,
-    prUrl: task.prUrl,
+    title: value(task.title),
+    priority: value(task.priority),
+    size: value(task.size),
+    meta: value(task.meta),
+    branch: templatePlaceholders.includes("branch") ? null : branch,
+    commits: commits.filter((commit) => commit.trim() !== ""),
+    prTitle: templatePlaceholders.includes("prTitle") ? null : prTitle,
+    prUrl: value(task.prUrl),
+    templatePlaceholders,
   };
 }
 
@@ -88,24 +113,35 @@ function table(rows: readonly ExportedTask[]): string {
   return [format(header), ...cells.map(format)].join("\n");
 }
 
+/** The values of a filter flag (repeated, comma-separated), each one of `choices` (in its spelling); a CliError otherwise. */
+function checkedFilter(values: readonly string[] | undefined, choices: readonly string[], flag: string): void {
+  const given = (values ?? [])
+    .flatMap((text) => text.split(","))
+    .map((text) => text.trim())
+    .filter((text) => text !== "");
+  const known = new Set(choices.map((choice) => choice.toLowerCase()));
+  const unknown = given.filter((text) => !known.has(text.toLowerCase()));
+  if (unknown.length === 0) return;
+  const shown = unknown.map((text) => JSON.stringify(text)).join(", ");
+  const [first] = unknown as [string];
+  throw new CliError(
+    flag === "--status"
+      ? `unknown status ${shown}; the configuration defines ${listed(choices)}${didYouMean(first, choices)}`
+      : `${flag} expects one of ${listed(choices)} (comma-separated or repeated); got ${shown}${didYouMean(first, choices)}`,
+  );
+}
+
 export async function runList(options: ListOptions): Promise<{ out: string; notes: readonly string[] }> {
-  const log = await openLog(options.file, options.config);
+  // Priority and size are the convention's; statuses are checked against the configuration, before
+  // markdownlint is loaded.
+  checkedFilter(options.priority, PRIORITIES, "--priority");
+  checkedFilter(options.size, SIZES, "--size");
+  const log = await openLog(options.file, options.config, true, options.input, (resolved) =>
+    checkedFilter(options.status, Object.keys(resolved.statuses), "--status"),
+  );
   const statuses = wanted(options.status);
   const priorities = wanted(options.priority);
   const sizes = wanted(options.size);
-  if (statuses !== undefined) {
-    const known = new Set(Object.keys(log.view.options.statuses).map((status) => status.toLowerCase()));
-    const given = (options.status ?? [])
-      .flatMap((value) => value.split(","))
-      .map((value) => value.trim())
-      .filter((value) => value !== "");
-    const unknown = given.filter((status) => !known.has(status.toLowerCase()));
-    if (unknown.length > 0) {
-      throw new CliError(
-        `unknown status ${unknown.map((status) => JSON.stringify(status)).join(", ")}; the configuration defines ${Object.keys(log.view.options.statuses).join(", ")}`,
-      );
-    }
-  }
   const rows = log.view.tasks
     .map(exportedTask)
     .filter(

@@ -4,9 +4,12 @@
  * task log.
  */
 import {
+  loadMarkdownlint,
   MarkdownlintMissingError,
   parseTaskLog,
+  resolveTaskLogOptions,
   TaskLogOptionsError,
+  type ResolvedTaskLogOptions,
   type TaskLogOptions,
   type TaskLogView,
 } from "../api.js";
@@ -45,15 +48,44 @@ export function viewOf(
   }
 }
 
+/** Run `check` on the resolved options (when they are valid: bad options are reported by viewOf). */
+function checkAndLoad(options: TaskLogOptions, check: ((options: ResolvedTaskLogOptions) => void) | undefined): void {
+  if (check === undefined) return;
+  let resolved: ResolvedTaskLogOptions | undefined;
+  try {
+    resolved = resolveTaskLogOptions(options);
+  } catch {
+    resolved = undefined;
+  }
+  if (resolved !== undefined) check(resolved);
+}
+
+/**
+ * What an edit does before it takes the file's lock (src/cli/write.ts): the arguments checked
+ * against the configuration, then markdownlint loaded (on first use: argument errors never pay for
+ * it), so that the lock is held only for the read, the parse and the write.
+ */
+export async function prepareEdit(
+  file: string,
+  configPath: string | undefined,
+  check?: (options: ResolvedTaskLogOptions) => void,
+): Promise<void> {
+  checkAndLoad((await loadConfig(file, configPath)).options, check);
+  await loadMarkdownlint();
+}
+
 export async function openLog(
   file: string | undefined,
   configPath: string | undefined,
   requireTaskLog = true,
   text?: string,
+  check?: (options: ResolvedTaskLogOptions) => void,
 ): Promise<OpenLog> {
   if (file === undefined) throw new CliError("no task log given (the log file is the last argument; see --help)");
   const { document, text: original } = readDocument(file, text);
   const config = await loadConfig(file, configPath);
+  checkAndLoad(config.options, check);
+  await loadMarkdownlint();
   const view = viewOf(documentText(document), config.options, config);
   if (requireTaskLog && !view.isTaskLog) {
     throw new CliError(

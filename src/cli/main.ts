@@ -3,6 +3,7 @@
  * Each command is a function of its options (src/cli/<command>.ts) that reads logs only through the
  * public API (src/api.ts).
  */
+import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError, type CommandResult } from "./errors.js";
 import { runInit } from "./init.js";
@@ -11,6 +12,9 @@ import { runNew } from "./new.js";
 import { runSetPr } from "./setpr.js";
 import { runCheckPr } from "./check-pr.js";
 import { runSync } from "./sync.js";
+import { decodeBytes } from "./write.js";
+import { didYouMean } from "./suggest.js";
+import { VERSION } from "../version.js";
 
 const DOCS = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/cli/";
 
@@ -31,8 +35,21 @@ Commands:
   check-pr             check that the PR being built has its task (GitHub Actions pull_request events)
   sync                 fill in placeholder tasks from gh pr list, report tasks that disagree with their PR
 
-Run tasklog <command> --help for a command's options. Docs: ${DOCS}
-Exit codes: 0 done, 1 a mismatch (check-pr, sync), 2 bad input or configuration (the file is left as it was).`,
+Options:
+  -h, --help           this help; tasklog help <command> or tasklog <command> --help for a command's
+  -V, --version        the version
+
+A log file named - is read from standard input; new and set-pr then write the changed log to
+standard output and their report to standard error.
+
+Exit codes:
+  0  done
+  1  a mismatch (check-pr, sync)
+  2  bad input or configuration: an unknown command or option, a value that is not allowed, a file
+     that cannot be read or written (a file being edited is left as it was)
+  3  an internal error (a bug: please report it with the command line)
+
+Docs: ${DOCS}`,
   init: `Usage: tasklog init [--preset extends|inline] [--prefix <letters>] [--pre-commit] [--force] [folder]
 
 Writes, in the folder (default: the current one):
@@ -60,13 +77,14 @@ it added and the fields left for you to fill in.
 
 Options:
   --status <status>    a configured status (e.g. Open, Deferred)
-  --title "<title>"    the task's short title (no trailing period)
+  --title "<title>"    the task's short title (no trailing period, no trailing #)
   --pr <number>        the PR number (refused when the identifier already exists)
-  --date YYYY-MM-DD    the identifier's date (default: today)
+  --date YYYY-MM-DD    the identifier's date (default: today; 2000-01-01 to a year from today)
   --priority, --size   values of the Priority and Size fields
   --prefix <letters>   one of the configured prefixes (default: the first)
   --dry-run            print what would change, write nothing
 ${CONFIG_HELP}
+The file - reads the log from standard input and writes the changed log to standard output.
 
 Docs: ${DOCS}new.md`,
   "set-pr": `Usage: tasklog set-pr (--line <n> | --title "<title>") [--date YYYY-MM-DD] [--dry-run] <number> <file>
@@ -77,18 +95,21 @@ other tasks, only when that placeholder identifier is unique in the file. Prints
 Refuses when the new identifier already exists.
 
 Options:
-  --line <n>           the task whose heading or body holds line n
+  --line <n>           the task whose heading or body holds line n (decimal digits)
   --title "<title>"    the task with this title (refused when several have it)
-  --date YYYY-MM-DD    also set the identifier's date (the PR's creation date)
+  --date YYYY-MM-DD    also set the identifier's date (the PR's creation date; 2000-01-01 to a
+                       year from today)
   --dry-run            print what would change, write nothing
 ${CONFIG_HELP}
+The file - reads the log from standard input and writes the changed log to standard output.
 
 Docs: ${DOCS}set-pr.md`,
   list: `Usage: tasklog list [--json] [--status <s>] [--priority <p>] [--size <s>] <file>
 
 Lists every task: line, status, identifier, priority, size and title (--json: every field of the
 export, docs/cli/export.schema.json). Filters take one value or a comma-separated list and may be
-repeated; they are compared case-insensitively. Exit code 0 whatever the log's findings.
+repeated; they are compared case-insensitively, and a value that is not allowed is an error (exit
+code 2). Exit code 0 whatever the log's findings. The file - reads the log from standard input.
 
 Options:
   --json               JSON instead of the table
@@ -102,8 +123,10 @@ Docs: ${DOCS}list.md`,
 
 Prints every task as JSON: { "schemaVersion": 1, "file", "tasks": [ { line, status, section,
 identifier, prefix, date, pr, placeholder, title, priority, size, meta, branch, commits, prTitle,
-prUrl } ] }. The JSON schema is in the package: markdownlint-rule-tasklog/export.schema.json.
-The filters are those of tasklog list.
+prUrl, templatePlaceholders } ] }. An absent or empty value is null; a field still holding the
+template's placeholder text (<type>, <scope>, …) is null too, and named in templatePlaceholders.
+The JSON schema is in the package: markdownlint-rule-tasklog/export.schema.json.
+The filters are those of tasklog list. The file - reads the log from standard input.
 ${CONFIG_HELP}
 
 Docs: ${DOCS}export.md`,
@@ -191,6 +214,8 @@ const SPECS = {
 } as const satisfies Record<string, ParseArgsConfig["options"]>;
 
 export interface RunContext {
+  /** Standard input's bytes, for a log file named `-` (tests); fd 0 by default. */
+  readonly stdin?: () => Buffer;
   /** Today's date for `new` (tests); the local date by default. */
   readonly today?: string;
   /** The environment check-pr and sync read (GITHUB_EVENT_PATH, GITHUB_ACTIONS); process.env by default. */
@@ -203,12 +228,56 @@ function positionals(values: readonly string[], count: number, usage: string): (
   return Array.from({ length: count }, (_, i) => values[i]);
 }
 
+/** An option not in `spec` (checked before parseArgs, to say which option was meant). */
+function checkOptions(command: string, argv: readonly string[], spec: ParseArgsConfig["options"] & object): void {
+  const names = Object.keys(spec);
+  const long = names.map((name) => `--${name}`);
+  const shorts = new Map(
+    Object.entries(spec).flatMap(([name, option]) => (option.short === undefined ? [] : [[option.short, name]])),
+  );
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") return;
+    let name: string | undefined;
+    if (arg.startsWith("--")) {
+      name = arg.slice(2).split("=")[0] as string;
+    } else if (/^-[^-]/.test(arg)) {
+      name = shorts.get(arg.slice(1, 2));
+      if (name === undefined) {
+        throw new CliError(
+          `unknown option ${arg}${didYouMean(`-${arg.slice(1)}`, long)} (see tasklog ${command} --help)`,
+        );
+      }
+      continue;
+    } else {
+      continue;
+    }
+    const option = spec[name];
+    if (option === undefined) {
+      throw new CliError(`unknown option --${name}${didYouMean(`--${name}`, long)} (see tasklog ${command} --help)`);
+    }
+    if (option.type === "string" && !arg.includes("=")) i++;
+  }
+}
+
+/** The log file named `-`: standard input's text (invalid UTF-8 bytes kept, see write.ts). */
+function readStdin(context: RunContext): string {
+  let bytes: Buffer;
+  try {
+    bytes = context.stdin === undefined ? readFileSync(0) : context.stdin();
+  } catch (error) {
+    throw new CliError(`cannot read standard input (${(error as NodeJS.ErrnoException).code ?? String(error)})`, "-");
+  }
+  return decodeBytes(bytes).text;
+}
+
 async function dispatch(
   command: string,
   argv: readonly string[],
   context: RunContext,
 ): Promise<{ out: string; notes: readonly string[]; code?: number }> {
   const spec = SPECS[command as keyof typeof SPECS];
+  checkOptions(command, argv, spec);
   let parsed: { values: unknown; positionals: string[] };
   try {
     parsed = parseArgs({ args: [...argv], options: spec, allowPositionals: true, strict: true });
@@ -230,6 +299,13 @@ async function dispatch(
     notes: result.notes,
     ...(result.code === undefined ? {} : { code: result.code }),
   });
+  /** A log read from standard input: the changed log to standard output, the report to standard error. */
+  const piped = (result: {
+    out: readonly string[];
+    notes: readonly string[];
+    text?: string | undefined;
+  }): { out: string; notes: readonly string[] } =>
+    result.text === undefined ? lines(result) : { out: result.text, notes: [...result.out, ...result.notes] };
   switch (command) {
     case "init": {
       const [dir] = positionals(parsed.positionals, 1, "tasklog init [folder]");
@@ -245,9 +321,10 @@ async function dispatch(
     }
     case "new": {
       const [file] = positionals(parsed.positionals, 1, 'tasklog new --status <status> --title "…" <file>');
-      return lines(
+      return piped(
         await runNew({
           file,
+          ...(file === "-" ? { input: readStdin(context) } : {}),
           status: str("status"),
           title: str("title"),
           pr: str("pr"),
@@ -263,15 +340,17 @@ async function dispatch(
     }
     case "set-pr": {
       const [number, file] = positionals(parsed.positionals, 2, "tasklog set-pr --line <n> <number> <file>");
-      return lines(
+      return piped(
         await runSetPr({
           number,
           file,
+          ...(file === "-" ? { input: readStdin(context) } : {}),
           line: str("line"),
           title: str("title"),
           date: str("date"),
           config,
           dryRun: values["dry-run"] === true,
+          ...(context.today === undefined ? {} : { today: context.today }),
         }),
       );
     }
@@ -297,7 +376,8 @@ async function dispatch(
         priority: values["priority"] as string[] | undefined,
         size: values["size"] as string[] | undefined,
       };
-      return await runList({ file, json: values["json"] === true, ...filters, config });
+      const input = file === "-" ? { input: readStdin(context) } : {};
+      return await runList({ file, json: values["json"] === true, ...filters, config, ...input });
     }
     default:
       throw new CliError(`unknown command ${command}`);
@@ -305,23 +385,34 @@ async function dispatch(
 }
 
 /** Run `tasklog` with `argv` (the arguments after the command name), in process. Never throws for a bad input. */
+const COMMANDS = Object.keys(SPECS);
+
+const usageError = (message: string): CommandResult => ({ code: 2, stdout: "", stderr: `tasklog: ${message}\n` });
+
+/** Run `tasklog` with `argv` (the arguments after the command name), in process. Never throws for a bad input. */
 export async function runTasklog(argv: readonly string[], context: RunContext = {}): Promise<CommandResult> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+  if (command === undefined) return { code: 2, stdout: "", stderr: `${HELP["tasklog"]}\n` };
+  if (command === "--version" || command === "-V") {
+    if (rest.length > 0) return usageError(`--version takes no arguments (got ${rest.join(" ")})`);
+    return { code: 0, stdout: `${VERSION}\n`, stderr: "" };
+  }
+  if (command === "--help" || command === "-h" || command === "help") {
     const topic = command === "help" ? rest[0] : undefined;
-    const text = topic !== undefined && topic in HELP ? HELP[topic] : HELP["tasklog"];
-    return {
-      code: command === undefined ? 2 : 0,
-      stdout: command === undefined ? "" : `${text}\n`,
-      stderr: command === undefined ? `${text}\n` : "",
-    };
+    if (topic !== undefined && !(topic in HELP)) {
+      return usageError(
+        `no help for "${topic}"${didYouMean(topic, COMMANDS)} (commands: ${COMMANDS.join(", ")}; see tasklog --help)`,
+      );
+    }
+    return { code: 0, stdout: `${HELP[topic ?? "tasklog"]}\n`, stderr: "" };
   }
   if (!(command in SPECS)) {
-    return {
-      code: 2,
-      stdout: "",
-      stderr: `tasklog: unknown command "${command}" (commands: ${Object.keys(SPECS).join(", ")}; see tasklog --help)\n`,
-    };
+    const suggestion = command.startsWith("-")
+      ? didYouMean(command, ["--help", "--version"])
+      : didYouMean(command, COMMANDS);
+    return usageError(
+      `unknown ${command.startsWith("-") ? "option" : "command"} "${command}"${suggestion} (commands: ${COMMANDS.join(", ")}; see tasklog --help)`,
+    );
   }
   try {
     const result = await dispatch(command, rest, context);

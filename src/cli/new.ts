@@ -2,11 +2,14 @@
  * `tasklog new`: add a task at the top of its status section from the status's template, and move the
  * section's `(updated …)` stamp forward when the new task's date is newer.
  */
-import type { TaskLogView } from "../api.js";
+import type { ResolvedTaskLogOptions, TaskLogView } from "../api.js";
+import { PRIORITIES, SIZES } from "../convention.js";
 import { checkDate } from "../grammar/date.js";
+import { listed } from "../listing.js";
 import { commonEnding, documentText, insertLines, replaceAt } from "./document.js";
 import { CliError } from "./errors.js";
-import { openLog } from "./log.js";
+import { openLog, prepareEdit } from "./log.js";
+import { didYouMean } from "./suggest.js";
 import { buildTask } from "./template.js";
 import { editFile } from "./write.js";
 
@@ -23,11 +26,41 @@ export interface NewOptions {
   readonly dryRun?: boolean;
   /** Today's date (YYYY-MM-DD) when `date` is not given; the local date by default. */
   readonly today?: string;
+  /** The log's text, read from standard input (`file` is then `-`); the result's `text` is the changed log. */
+  readonly input?: string;
 }
 
 export interface NewResult {
   readonly out: string[];
   readonly notes: string[];
+  /** The changed log, when it was read from standard input (`input`). */
+  readonly text?: string;
+}
+
+/** The earliest date `--date` accepts: older than any PR a task log can name (GitHub opened in 2008). */
+export const EARLIEST_DATE = "2000-01-01";
+
+/** `today` plus one year (a date further ahead is a typo, not a plan). */
+function yearAfter(today: string): string {
+  const [year, month, day] = today.split("-").map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(year + 1, month - 1, day));
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * Check a `--date` value: a real calendar date YYYY-MM-DD, not before 2000-01-01 and at most a year
+ * after today (both bounds are documented in docs/cli/new.md and set-pr.md).
+ */
+export function checkTaskDate(text: string, today: string, flag = "--date"): string {
+  const checked = checkDate(text);
+  if (!checked.ok) throw new CliError(`${flag} expects a real calendar date YYYY-MM-DD; ${checked.reason}`);
+  const latest = yearAfter(today);
+  if (text < EARLIEST_DATE || text > latest) {
+    throw new CliError(
+      `${flag} ${text} is not a plausible task date (from ${EARLIEST_DATE} to a year from today, ${latest})`,
+    );
+  }
+  return text;
 }
 
 export function localDate(now = new Date()): string {
@@ -43,11 +76,14 @@ export function parsePrNumber(text: string, what = "--pr"): number {
   return Number(match[1]);
 }
 
-function choose(value: string | undefined, choices: readonly string[], flag: string): string | undefined {
+export function choose(value: string | undefined, choices: readonly string[], flag: string): string | undefined {
   if (value === undefined) return undefined;
   const match = choices.find((choice) => choice.toLowerCase() === value.trim().toLowerCase());
-  if (match === undefined)
-    throw new CliError(`${flag} expects one of ${choices.join(", ")}; got ${JSON.stringify(value)}`);
+  if (match === undefined) {
+    throw new CliError(
+      `${flag} expects one of ${listed(choices)}; got ${JSON.stringify(value)}${didYouMean(value.trim(), choices)}`,
+    );
+  }
   return match;
 }
 
@@ -64,6 +100,45 @@ export function repositoryOf(view: TaskLogView): string | undefined {
   return names.size === 1 ? [...names][0] : undefined;
 }
 
+/** A configured status named case-insensitively, in its configured spelling; a CliError for any other. */
+export function statusOf(given: string, statuses: readonly string[]): string {
+  const status = statuses.find((name) => name.toLowerCase() === given.trim().toLowerCase());
+  if (status === undefined) {
+    throw new CliError(
+      `unknown status ${JSON.stringify(given)}; the configuration defines ${listed(statuses)}${didYouMean(given.trim(), statuses)}`,
+    );
+  }
+  return status;
+}
+
+/** The status and prefix, checked against the configuration (before markdownlint is loaded). */
+function checkConfigured(options: NewOptions, resolved: ResolvedTaskLogOptions): { status: string; prefix: string } {
+  const status = statusOf(options.status as string, Object.keys(resolved.statuses));
+  const prefix = options.prefix ?? resolved.prefix[0] ?? "tv";
+  if (!resolved.prefix.includes(prefix)) {
+    throw new CliError(
+      `--prefix ${JSON.stringify(prefix)} is not a configured prefix (${listed(resolved.prefix)})${didYouMean(prefix, resolved.prefix)}`,
+    );
+  }
+  return { status, prefix };
+}
+
+/** The flags `new` checks without the log or its configuration (before markdownlint is loaded). */
+function checkArguments(options: NewOptions): {
+  date: string;
+  pr: number | undefined;
+  priority: string | undefined;
+  size: string | undefined;
+} {
+  const today = options.today ?? localDate();
+  return {
+    date: options.date === undefined ? today : checkTaskDate(options.date, today),
+    pr: options.pr === undefined ? undefined : parsePrNumber(options.pr),
+    priority: choose(options.priority, PRIORITIES, "--priority"),
+    size: choose(options.size, SIZES, "--size"),
+  };
+}
+
 export async function runNew(options: NewOptions): Promise<NewResult> {
   if (options.status === undefined) throw new CliError("--status is required (a configured status, e.g. Open)");
   if (options.title === undefined || options.title.trim() === "")
@@ -72,8 +147,20 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
   if (/[\r\n]/.test(title)) throw new CliError("--title must be one line");
   if (title.endsWith("."))
     throw new CliError(`--title has a trailing period (TL001 reports it); got ${JSON.stringify(title)}`);
+  if (/(?:^|[ \t])#+$/.test(title)) {
+    // A heading's closing sequence: Markdown would drop it, and the task's title would lose it.
+    throw new CliError(
+      `--title ends with #, which a Markdown heading drops (its closing sequence); got ${JSON.stringify(title)}`,
+    );
+  }
+  checkArguments(options);
   const file = options.file;
+  if (options.input !== undefined) {
+    const result = await edit(options.input, options);
+    return result.text === undefined ? result.value : { ...result.value, text: result.text };
+  }
   if (file === undefined || options.dryRun === true) return (await edit(undefined, options)).value;
+  await prepareEdit(file, options.config, (resolved) => checkConfigured(options, resolved));
   return await editFile(file, (input) => edit(input.text, options));
 }
 
@@ -82,29 +169,14 @@ async function edit(
   options: NewOptions,
 ): Promise<{ text: string | undefined; value: NewResult }> {
   const title = (options.title as string).trim();
-  const log = await openLog(options.file, options.config, true, text);
+  let status = "";
+  let prefix = "";
+  const log = await openLog(options.file, options.config, true, text, (resolved) => {
+    ({ status, prefix } = checkConfigured(options, resolved));
+  });
   const { view, document, file } = log;
   const statuses = view.options.statuses;
-  const status = Object.keys(statuses).find(
-    (name) => name.toLowerCase() === (options.status as string).trim().toLowerCase(),
-  );
-  if (status === undefined) {
-    throw new CliError(
-      `unknown status ${JSON.stringify(options.status)}; the configuration defines ${Object.keys(statuses).join(", ")}`,
-    );
-  }
-  const date = options.date ?? options.today ?? localDate();
-  const dateCheck = checkDate(date);
-  if (!dateCheck.ok) throw new CliError(`--date expects a real calendar date YYYY-MM-DD; ${dateCheck.reason}`);
-  const prefix = options.prefix ?? view.options.prefix[0] ?? "tv";
-  if (!view.options.prefix.includes(prefix)) {
-    throw new CliError(
-      `--prefix ${JSON.stringify(prefix)} is not a configured prefix (${view.options.prefix.join(", ")})`,
-    );
-  }
-  const pr = options.pr === undefined ? undefined : parsePrNumber(options.pr);
-  const priority = choose(options.priority, ["P0", "P1", "P2", "P3"], "--priority");
-  const size = choose(options.size, ["XS", "S", "M", "L"], "--size");
+  const { date, pr, priority, size } = checkArguments(options);
   const identifier = `${prefix}-${date}:PR${pr ?? "??"}`;
 
   const section = view.sections.find((candidate) => candidate.status === status);

@@ -5,11 +5,10 @@
  * identifier is unique in the file (else a mention cannot be known to mean this task).
  */
 import type { TaskView } from "../api.js";
-import { checkDate } from "../grammar/date.js";
 import { documentText, replaceAt, type Change, type Document } from "./document.js";
 import { CliError } from "./errors.js";
-import { openLog } from "./log.js";
-import { parsePrNumber } from "./new.js";
+import { openLog, prepareEdit } from "./log.js";
+import { checkTaskDate, localDate, parsePrNumber } from "./new.js";
 import { editFile } from "./write.js";
 
 export interface SetPrOptions {
@@ -21,6 +20,21 @@ export interface SetPrOptions {
   readonly date?: string | undefined;
   readonly config?: string | undefined;
   readonly dryRun?: boolean;
+  /** Today's date (YYYY-MM-DD), the bound of `--date`; the local date by default. */
+  readonly today?: string;
+  /** The log's text, read from standard input (`file` is then `-`); the result's `text` is the changed log. */
+  readonly input?: string;
+}
+
+/** `--line`: a line number in decimal digits (not `1e2`, `0x10`, `+5` or `5.0`). */
+function lineNumber(text: string): number {
+  const line = /^[1-9]\d*$/.test(text.trim()) ? Number(text.trim()) : Number.NaN;
+  if (!Number.isSafeInteger(line)) {
+    throw new CliError(
+      `--line expects a line number in decimal digits (1 or more, such as 12); got ${JSON.stringify(text)}`,
+    );
+  }
+  return line;
 }
 
 function chooseTask(tasks: readonly TaskView[], options: SetPrOptions, file: string): TaskView {
@@ -28,9 +42,7 @@ function chooseTask(tasks: readonly TaskView[], options: SetPrOptions, file: str
     throw new CliError('choose the task with --line <n> or --title "…" (one of them)');
   }
   if (options.line !== undefined) {
-    const line = Number(options.line);
-    if (!Number.isInteger(line) || line < 1)
-      throw new CliError(`--line expects a line number; got ${JSON.stringify(options.line)}`);
+    const line = lineNumber(options.line);
     const task = tasks.find((candidate) => candidate.line <= line && line <= candidate.endLine);
     if (task === undefined) throw new CliError("no task heading or task body on this line", file, line);
     return task;
@@ -52,6 +64,8 @@ export interface SetPrResult {
   readonly out: string[];
   readonly notes: string[];
   readonly changes: Change[];
+  /** The changed log, when it was read from standard input (`input`). */
+  readonly text?: string;
 }
 
 /** One text replacement of a set-pr plan: `before` at (line, column) becomes `after`. */
@@ -178,14 +192,18 @@ export async function runSetPr(options: SetPrOptions): Promise<SetPrResult> {
   if (options.number === undefined)
     throw new CliError("the PR number is required: tasklog set-pr --line <n> <number> <file>");
   const number = parsePrNumber(options.number, "the PR number");
-  let date: string | undefined;
-  if (options.date !== undefined) {
-    const checked = checkDate(options.date);
-    if (!checked.ok) throw new CliError(`--date expects a calendar date YYYY-MM-DD: ${checked.reason}`);
-    date = options.date;
+  const date = options.date === undefined ? undefined : checkTaskDate(options.date, options.today ?? localDate());
+  if (options.line !== undefined) lineNumber(options.line);
+  if ((options.line === undefined) === (options.title === undefined)) {
+    throw new CliError('choose the task with --line <n> or --title "…" (one of them)');
   }
   const file = options.file;
+  if (options.input !== undefined) {
+    const result = await edit(options.input, number, date, options);
+    return result.text === undefined ? result.value : { ...result.value, text: result.text };
+  }
   if (file === undefined || options.dryRun === true) return (await edit(undefined, number, date, options)).value;
+  await prepareEdit(file, options.config);
   return await editFile(file, (input) => edit(input.text, number, date, options));
 }
 

@@ -190,7 +190,7 @@ function cleanStale(target: string): void {
 const LOCK_WAIT_MS = Number(process.env["TASKLOG_LOCK_WAIT_MS"] ?? 60_000);
 
 /** Take the lock of `target` (waiting for a live holder, taking over a dead one's); returns its release. */
-function lock(target: string): () => void {
+function lock(target: string, shown: string): () => void {
   const path = lockName(target);
   const deadline = Date.now() + LOCK_WAIT_MS;
   let delay = 5;
@@ -199,9 +199,13 @@ function lock(target: string): () => void {
       const fd = openSync(path, "wx", 0o644);
       try {
         writeSync(fd, `${process.pid}\n`);
-      } finally {
+      } catch (error) {
+        // Created but not written (a full disk): remove it, or the next run would wait for it.
         closeSync(fd);
+        unlinkSync(path);
+        throw error;
       }
+      closeSync(fd);
       cleanStale(target);
       return () => {
         try {
@@ -213,8 +217,10 @@ function lock(target: string): () => void {
     } catch (error) {
       if (code(error) !== "EEXIST") {
         throw new CliError(
-          `the folder ${dirname(target)} does not allow tasklog's lock and temporary files (${why(error)}); ${UNCHANGED}`,
-          target,
+          ["EACCES", "EPERM"].includes(code(error))
+            ? `the folder ${dirname(target)} does not allow tasklog's lock and temporary files (${why(error)}); ${UNCHANGED}`
+            : `cannot write the file: ${why(error)}; ${UNCHANGED}`,
+          shown,
         );
       }
     }
@@ -243,7 +249,7 @@ function lock(target: string): () => void {
     if (Date.now() > deadline) {
       throw new CliError(
         `another tasklog run (process ${holder}) is editing the file (its lock ${path}); ${UNCHANGED}`,
-        target,
+        shown,
       );
     }
     sleep(delay);
@@ -351,7 +357,9 @@ function writeReplacing(target: string, bytes: Buffer, before: Snapshot | undefi
     fd = openSync(temporary, "wx", 0o600);
   } catch (error) {
     throw new CliError(
-      `the folder ${dirname(target)} does not allow tasklog's temporary file (${why(error)}); ${UNCHANGED}`,
+      ["EACCES", "EPERM"].includes(code(error))
+        ? `the folder ${dirname(target)} does not allow tasklog's temporary file (${why(error)}); ${UNCHANGED}`
+        : `cannot write the file: ${why(error)}; ${UNCHANGED}`,
       shown,
     );
   }
@@ -431,7 +439,7 @@ export async function editFile<T>(path: string, edit: (input: EditInput) => Prom
     throw new CliError(`cannot read the file (${code(error)})`, path);
   }
   checkWritable(target, stat, path);
-  const release = lock(target);
+  const release = lock(target, path);
   try {
     let bytes: Buffer;
     try {
@@ -461,7 +469,7 @@ export function writeFileSafely(path: string, text: string): void {
     stat = undefined;
   }
   checkWritable(target, stat, path);
-  const release = lock(target);
+  const release = lock(target, path);
   try {
     let before: Snapshot | undefined;
     if (stat !== undefined) before = { stat: statSync(target), bytes: readFileSync(target) };

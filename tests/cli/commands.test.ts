@@ -596,6 +596,7 @@ describe("tasklog list and export", () => {
       commits: ["docs(tests): add regression suite readme", "test(regression): reorganize regression tests"],
       prTitle: "test: establish regression suite",
       prUrl: null,
+      templatePlaceholders: [],
     });
     expect(document.tasks[2]).toMatchObject({
       status: "Deferred",

@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTaskLog } from "../../src/api.js";
+import { parseTaskLog } from "../../src/api-entry.js";
 import { lintPack } from "../harness.js";
 import { sandbox } from "../cli/run.js";
 import { validTaskLogArbitrary } from "../support/generate.js";

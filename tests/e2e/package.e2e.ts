@@ -15,7 +15,7 @@ import rules from "../../rules/index.js";
 import { DOCS_BASE, REPOSITORY } from "../../src/kit/define.js";
 import { ROOT, context, run } from "./support.js";
 
-/** The checkers are pinned in tests/e2e/hosts/tools (not root devDependencies: the pre-commit hook installs those). */
+/** The checkers are pinned in tests/e2e/hosts/tools. */
 const bin = (name: string): string => join(context().installs.tools, "node_modules", ".bin", name);
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
 

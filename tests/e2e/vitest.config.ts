@@ -22,9 +22,8 @@ export default defineConfig({
     // default leaves one out: a single worker on a 2-core machine), so that the slow files run in
     // parallel with the others.
     maxWorkers: "100%",
-    // The pre-commit hook test installs this repository with its dev dependencies and builds it
-    // (pre-commit's language: node); on a loaded 2-core machine, beside the other files, that took
-    // up to 160 s.
+    // The pre-commit test installs pre-commit 4.x from pip on its first run (cached after) and four
+    // hook environments (pre-commit's language: node).
     testTimeout: 300_000,
     hookTimeout: 600_000,
   },

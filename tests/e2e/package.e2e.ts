@@ -52,7 +52,7 @@ describe("the packed tarball", () => {
     ).toEqual([]);
     const main = report.analysis.entrypoints["."]?.resolutions;
     expect(main?.["node16-cjs"]?.resolution?.fileName).toMatch(/dist\/index\.d\.cts$/);
-    expect(main?.["node16-esm"]?.resolution?.fileName).toMatch(/dist\/rules\/index\.d\.ts$/);
+    expect(main?.["node16-esm"]?.resolution?.fileName).toMatch(/dist\/index\.d\.ts$/);
     expect(result.status).toBe(0);
   });
 
@@ -104,7 +104,9 @@ describe("the packed tarball", () => {
       "dist/index.js",
       "dist/index.cjs",
       "dist/index.d.cts",
-      "dist/rules/index.d.ts",
+      "dist/index.d.ts",
+      "dist/api.d.ts",
+      "dist/chunks/rules.js",
       "schema/markdownlint-config.schema.json",
       "schema/markdownlint-cli2-config.schema.json",
       "presets/recommended.json",

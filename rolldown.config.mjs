@@ -37,8 +37,10 @@ function importClosure(entry) {
   return seen;
 }
 
+// The ES module types are imported with `resolution-mode` (TypeScript 5.3+): without it, a CommonJS
+// declaration file may not import an ES module's under node16/nodenext (TS1541, with skipLibCheck off).
 const CJS_TYPES = `// The CommonJS entry (dist/index.cjs): \`module.exports\` is the array of rules.
-import type { rules } from "./index.js";
+import type { rules } from "./index.js" with { "resolution-mode": "import" };
 declare const pack: typeof rules;
 export = pack;
 `;

@@ -6,7 +6,7 @@
  * markdownlint-cli2 0.20.0, on Node 22 and 24; the packaging checkers; and pre-commit with real git
  * commits). `npm run test:e2e` (which
  * first installs the `pre-commit` tool when it is missing: scripts/ci-deps.sh); part of `npm test`.
- * `npm run test:precommit` runs the pre-commit test alone.
+ * `npm run test:precommit` runs the pre-commit test alone. tests/e2e/types.e2e.ts checks TypeScript consumers.
  */
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";

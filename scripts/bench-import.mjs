@@ -12,12 +12,16 @@ import { fileURLToPath } from "node:url";
 
 const target = process.argv[2];
 // Node's ESM loader reads module files through these same functions: count only the calls made
-// from the package's own code (a stack frame in dist/rules or dist/src).
+// from the package's own code (a stack frame in dist/index.js, dist/chunks, dist/rules or dist/src).
 const calls = [];
 const fromPackage = () => {
   const frames = (new Error().stack ?? "").split("\n").slice(3);
   return frames.some(
-    (frame) => frame.includes("/dist/index.js") || frame.includes("/dist/rules/") || frame.includes("/dist/src/"),
+    (frame) =>
+      frame.includes("/dist/index.js") ||
+      frame.includes("/dist/chunks/") ||
+      frame.includes("/dist/rules/") ||
+      frame.includes("/dist/src/"),
   );
 };
 const trace = process.argv.includes("--trace-fs");

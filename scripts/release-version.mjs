@@ -4,9 +4,8 @@
  * repository names it besides package.json and CHANGELOG.md, so the commit and the tag `v<version>`
  * that release-it makes next agree with each other:
  * - src/version.ts, from which the rules' help URLs point at this version's docs (`blob/v<version>/`);
- * - in the README and docs/: the `rev:` of every pre-commit entry whose `repo:` is this repository (other
- *   repositories' revs, such as markdownlint-cli2's, are theirs), and every `markdownlint-rule-tasklog@<version>`
- *   (the `additional_dependencies` of markdownlint-cli2's hook).
+ * - in the README and docs/: every `markdownlint-rule-tasklog@<version>` (the `additional_dependencies`
+ *   of the pre-commit hooks); other packages' versions and revs, such as markdownlint-cli2's, are theirs.
  * Usage: node scripts/release-version.mjs <version>
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -14,17 +13,13 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const SEMVER = String.raw`\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?`;
-/** A `repo:` line naming this repository, then its `rev:` line (group 1: everything before the version). */
-export const OWN_REV = new RegExp(
-  String.raw`(repo: https://github\.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog[ \t]*\r?\n[ \t]*rev: )v${SEMVER}`,
-  "g",
-);
-const OWN_PIN = new RegExp(String.raw`\bmarkdownlint-rule-tasklog@${SEMVER}`, "g");
+/** A pin of this package (`markdownlint-rule-tasklog@1.2.3`). */
+export const OWN_PIN = new RegExp(String.raw`\bmarkdownlint-rule-tasklog@${SEMVER}`, "g");
 const root = join(import.meta.dirname, "..");
 
 /** The text with every pin of this package set to `version`. */
 export function withVersion(text, version) {
-  return text.replace(OWN_REV, `$1v${version}`).replace(OWN_PIN, `markdownlint-rule-tasklog@${version}`);
+  return text.replace(OWN_PIN, `markdownlint-rule-tasklog@${version}`);
 }
 
 function walk(dir) {

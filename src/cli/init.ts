@@ -137,10 +137,11 @@ function preCommitConfig(): string {
   return [
     "# Written by `tasklog init --pre-commit`: lint staged Markdown with markdownlint-cli2 and the pack.",
     "repos:",
-    "  - repo: https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog",
-    `    rev: v${version}`,
+    "  - repo: https://github.com/DavidAnson/markdownlint-cli2",
+    "    rev: v0.20.0",
     "    hooks:",
-    "      - id: markdownlint-tasklog",
+    "      - id: markdownlint-cli2",
+    `        additional_dependencies: ["markdownlint-rule-tasklog@${version}"]`,
     "",
   ].join("\n");
 }

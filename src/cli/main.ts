@@ -57,7 +57,7 @@ Writes, in the folder (default: the current one):
   .vscode/settings.json           fix on save with the markdownlint extension
   .vscode/extensions.json         recommends the markdownlint extension
   .vscode/tasklog.code-snippets   one snippet per configured status (prefix tasklog-<status>)
-  .pre-commit-config.yaml         with --pre-commit: the pack's pre-commit hook
+  .pre-commit-config.yaml         with --pre-commit: markdownlint-cli2's hook with the pack
 
 Options:
   --preset extends     the configuration extends markdownlint-rule-tasklog/recommended (default)

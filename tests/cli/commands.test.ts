@@ -137,7 +137,9 @@ describe("tasklog init", () => {
     ) as Record<string, unknown>;
     const config = parseJsonc(box.read(".markdownlint-cli2.jsonc"), "x") as { config: Record<string, unknown> };
     expect(config.config).toEqual({ ...preset, tasklog: { prefix: ["ab"] } });
-    expect(box.read(".pre-commit-config.yaml")).toMatch(/- id: markdownlint-tasklog/);
+    expect(box.read(".pre-commit-config.yaml")).toMatch(
+      /- id: markdownlint-cli2\n {8}additional_dependencies: \["markdownlint-rule-tasklog@\d+\.\d+\.\d+"\]\n/,
+    );
     expect(result.stdout).toMatch(/^wrote \.pre-commit-config\.yaml$/m);
     const snippets = JSON.parse(box.read(".vscode/tasklog.code-snippets")) as Record<string, { body: string[] }>;
     expect(snippets["tasklog: Open task"]?.body[0]).toMatch(/^### Open · \$\{1:ab\}-/);

@@ -15,7 +15,7 @@ import rules from "../../rules/index.js";
 import { DOCS_BASE, REPOSITORY } from "../../src/kit/define.js";
 import { ROOT, context, run } from "./support.js";
 
-/** The checkers are pinned in tests/e2e/hosts/tools (not root devDependencies: the pre-commit hook installs those). */
+/** The checkers are pinned in tests/e2e/hosts/tools. */
 const bin = (name: string): string => join(context().installs.tools, "node_modules", ".bin", name);
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown>;
 
@@ -52,7 +52,7 @@ describe("the packed tarball", () => {
     ).toEqual([]);
     const main = report.analysis.entrypoints["."]?.resolutions;
     expect(main?.["node16-cjs"]?.resolution?.fileName).toMatch(/dist\/index\.d\.cts$/);
-    expect(main?.["node16-esm"]?.resolution?.fileName).toMatch(/dist\/rules\/index\.d\.ts$/);
+    expect(main?.["node16-esm"]?.resolution?.fileName).toMatch(/dist\/index\.d\.ts$/);
     expect(result.status).toBe(0);
   });
 
@@ -104,7 +104,9 @@ describe("the packed tarball", () => {
       "dist/index.js",
       "dist/index.cjs",
       "dist/index.d.cts",
-      "dist/rules/index.d.ts",
+      "dist/index.d.ts",
+      "dist/api.d.ts",
+      "dist/chunks/rules.js",
       "schema/markdownlint-config.schema.json",
       "schema/markdownlint-cli2-config.schema.json",
       "presets/recommended.json",

@@ -1,7 +1,7 @@
 /**
  * The release command: `npm run release -- <version>` (release-it, .release-it.json) in a clone of
  * the repository's HEAD bumps package.json, turns the changelog's Unreleased section into the
- * version's, writes src/version.ts (the help URLs' tag), the pre-commit `rev:` of the README and the
+ * version's, writes src/version.ts (the help URLs' tag), the package's pins in the pre-commit forms of the README and the
  * docs and the schemas' help URLs, commits, and makes the tag `v<version>` that those name. Nothing is
  * pushed or published (push and publish are separate steps, documented in CONTRIBUTING.md).
  */
@@ -9,10 +9,10 @@ import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { OWN_REV } from "../../scripts/release-version.mjs";
+import { OWN_PIN } from "../../scripts/release-version.mjs";
 import { ROOT, run, runOrThrow } from "./support.js";
 
-it("bumps, writes the changelog, the version and every rev, commits and tags v<version>", () => {
+it("bumps, writes the changelog, the version and every pin, commits and tags v<version>", () => {
   const clone = join(mkdtempSync(join(tmpdir(), "tasklog-release-")), "repo");
   runOrThrow("git", ["clone", "-q", ROOT, clone], { cwd: ROOT });
   symlinkSync(join(ROOT, "node_modules"), join(clone, "node_modules"));
@@ -40,9 +40,9 @@ it("bumps, writes the changelog, the version and every rev, commits and tags v<v
   );
   expect(changelog).toContain(`/compare/v${next}...HEAD`);
   for (const file of ["docs/hosts.md", "docs/cli/init.md"]) {
-    const revs = [...read(file).matchAll(OWN_REV)].map((match) => match[0].replace(match[1] as string, ""));
-    expect(revs.length, file).toBeGreaterThan(0);
-    for (const rev of revs) expect(rev, file).toBe(`v${next}`);
+    const pins = [...read(file).matchAll(OWN_PIN)].map((match) => match[0]);
+    expect(pins.length, file).toBeGreaterThan(0);
+    for (const pin of pins) expect(pin, file).toBe(`markdownlint-rule-tasklog@${next}`);
   }
   // Another repository's rev (markdownlint-cli2's hook) is left as it was.
   expect(read("docs/hosts.md")).toContain("repo: https://github.com/DavidAnson/markdownlint-cli2\n    rev: v0.20.0");

@@ -61,7 +61,7 @@ describe("the packed tarball's tasklog files", () => {
       "bin/tasklog.js",
       "dist/tasklog.js",
       "dist/api.js",
-      "dist/src/api.d.ts",
+      "dist/api.d.ts",
       "docs/cli/export.schema.json",
       "docs/cli/new.md",
     ]) {

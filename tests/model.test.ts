@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldNode } from "../src/markdown/nodes.js";
+import { fieldValueInline } from "../src/markdown/nodes.js";
 import { type Field, getTaskLog } from "../src/model/index.js";
 import { modelOf, paramsOf } from "./harness.js";
 
@@ -78,7 +78,7 @@ describe("task-log model", () => {
     expect(fields[0]?.value).toBe("One sentence with `code`\ncontinued on a second line.");
     expect(fields[0]?.labelSpan).toEqual({ line: 7, column: 3, text: "**Summary**:" });
     expect(fields[0]?.valueColumn).toBe(16);
-    expect(fieldNode(fields[0] as Field).valueInline.some((t) => t.type === "codeText")).toBe(true);
+    expect(fieldValueInline(fields[0] as Field).some((t) => t.type === "codeText")).toBe(true);
     expect(fields[1]?.labelSpan.text).toBe("**Meta?:**");
     expect(fields[1]?.value).toBe("No.");
     expect(fields[2]?.labelSpan.text).toBe("priority:");
@@ -114,5 +114,37 @@ describe("task-log model", () => {
     expect(unknown.isTaskLog).toBe(true);
     expect(unknown.tasks).toEqual([]);
     expect(modelOf("## Doing tasks\n\n### Doing - something\n").isTaskLog).toBe(false);
+  });
+
+  it("holds no token at run time: every value reachable from the model (properties and getters) is token-free", () => {
+    const model = getTaskLog(paramsOf(log));
+    // Read every task's lazy parts, so that their objects are reachable too.
+    for (const task of model.tasks) void [task.gitPlans, task.prTitles, task.prLinks, task.mentions];
+    const seen = new Set<unknown>();
+    const stack: unknown[] = [model];
+    const tokenLike: string[] = [];
+    while (stack.length > 0) {
+      const value = stack.pop();
+      if (typeof value !== "object" || value === null || seen.has(value)) continue;
+      seen.add(value);
+      if ("startLine" in value && "children" in value) tokenLike.push(JSON.stringify(Object.keys(value)));
+      const names = new Set(Object.getOwnPropertyNames(value));
+      for (
+        let proto = Object.getPrototypeOf(value);
+        proto !== null && proto !== Object.prototype;
+        proto = Object.getPrototypeOf(proto)
+      ) {
+        for (const name of Object.getOwnPropertyNames(proto)) if (name !== "constructor") names.add(name);
+      }
+      for (const name of names) {
+        const got = (value as Record<string, unknown>)[name];
+        if (typeof got !== "function") stack.push(got);
+      }
+      for (const symbol of Object.getOwnPropertySymbols(value)) stack.push((value as Record<symbol, unknown>)[symbol]);
+    }
+    expect(seen.size).toBeGreaterThan(50);
+    expect(tokenLike).toEqual([]);
+    // The readers still get them, through src/markdown/nodes.ts.
+    expect(fieldValueInline(model.tasks[0]?.fields[0] as Field).length).toBeGreaterThan(0);
   });
 });

@@ -78,7 +78,8 @@ export interface RuleContext<S extends OptionSpecs> {
   readonly model: TaskLog;
   /** The values of the options the rule declares (and `statuses`), validated. */
   readonly options: OptionValues<S & ModelOptions>;
-  readonly params: RuleParams;
+  /** The rule's parameters without markdownlint's parsers: a rule reads the model, never tokens. */
+  readonly params: Omit<RuleParams, "parsers">;
   readonly report: Reporter;
 }
 

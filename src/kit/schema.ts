@@ -1,6 +1,6 @@
 /**
  * The JSON schemas of the pack's configuration, generated from the rules' own declarations (IDs,
- * names, tags, option specs): `npm run schema` writes them to schema/, and tests/schema.test.ts fails
+ * names, tags, option specs): `npm run generate` writes them to schema/, and tests/generated.test.ts fails
  * when the committed files drift from what this module generates.
  *
  * - `markdownlint-config.schema.json`: a markdownlint configuration (`.markdownlint.json`,
@@ -10,7 +10,7 @@
  *   schema, with its `config` validated as above.
  *
  * Both are self-contained: markdownlint's schema (and markdownlint-cli2's) are bundled under
- * `definitions` (taken from the installed packages by `npm run schema`, pinned to the versions below),
+ * `definitions` (taken from the installed packages by `npm run generate`, pinned to the versions below),
  * so an editor validates offline, in untrusted workspaces and without any download.
  *
  * `optionSchema` is the one place that reads an option declaration; everything else goes through it.
@@ -196,7 +196,7 @@ export function markdownlintCli2ConfigSchema(upstream: UpstreamSchemas): JsonSch
   };
 }
 
-/** The files of schema/ (name → text), as `npm run schema` writes them. */
+/** The files of schema/ (name → text), as `npm run generate` writes them. */
 export function schemaFiles(rules: readonly TasklogRule[], upstream: UpstreamSchemas): Record<string, string> {
   // One line: the files are generated, and markdownlint's bundled schema is half their size again indented.
   const text = (schema: JsonSchema): string => `${JSON.stringify(schema)}\n`;

@@ -11,14 +11,9 @@
  * Fixes stay withheld on these documents (the factory's rule), since the hosts apply them to texts
  * that differ by BOMs.
  */
-import type { Token } from "./tokens.js";
+import { type ModelParams, type Token, tokensOf } from "./tokens.js";
 
 const BOM = "\uFEFF";
-
-interface Params {
-  readonly lines: readonly string[];
-  readonly parsers: { readonly micromark?: { readonly tokens: readonly Token[] } };
-}
 
 const corrected = new WeakMap<readonly Token[], readonly Token[]>();
 
@@ -85,9 +80,9 @@ function retext(tokens: readonly Token[], lines: readonly string[], shift: numbe
 }
 
 /** `params`, or for a document with two or more BOMs a copy whose tokens match `lines`. */
-export function correctedParams<P extends Params>(params: P): P {
+export function correctedParams<P extends ModelParams>(params: P): P {
   if (!hasExtraBom(params.lines)) return params;
-  const tokens = params.parsers.micromark?.tokens ?? [];
+  const tokens = tokensOf(params);
   let fixed = corrected.get(tokens);
   if (fixed === undefined) {
     fixed = retext(tokens, params.lines, 1);

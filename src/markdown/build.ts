@@ -21,12 +21,20 @@
  *   `form`, `labelSpan`, `labelDate`, `valueColumn`, `value`, `firstLine`, `multiPart`, `hasValue`,
  *   `hasCommand`, `item`.
  * - `ListItem`, `List`: the list structure (`ordered`, `line`, `markerColumn`, `contentColumn`,
- *   `endLine`, `lists`). Their `token`, `paragraph` and `blocks` are for the model's readers
- *   (src/markdown/gitplan.ts, src/markdown/itemtext.ts), not for rules.
+ *   `endLine`, `lists`). The tokens they were read from are in private fields (src/markdown/nodes.ts),
+ *   for the model's readers (src/markdown/gitplan.ts, src/markdown/itemtext.ts) only.
  *
  * Every position is 1-based as markdownlint's; a `Span` is text on one line.
  */
-import { childOfType, descendants, HEADING_TYPES, LIST_TYPES, type ModelParams, type Token } from "./tokens.js";
+import {
+  childOfType,
+  descendants,
+  HEADING_TYPES,
+  LIST_TYPES,
+  type ModelParams,
+  type Token,
+  tokensOf,
+} from "./tokens.js";
 import {
   configuredStatus,
   DEFAULT_STATUSES,
@@ -55,7 +63,7 @@ import { findUrls } from "../grammar/prurl.js";
 import { parseLabel } from "./label.js";
 import { readGitPlan, readPrTitles } from "./gitplan.js";
 import { itemParagraphs, paragraphLines, type TextLine } from "./itemtext.js";
-import type { FieldNode, HeadingNode, ItemNode, ListNode } from "./nodes.js";
+import { FieldTokens, fieldValueInline, itemBlocks, ItemNode, itemParagraph, ListNode, listToken } from "./nodes.js";
 import {
   identityOf,
   type Field,
@@ -78,7 +86,7 @@ const statusKeys = new WeakMap<StatusFields, string>();
 
 /** The model of the document in `params`, built once per token array and statuses configuration. */
 export function getTaskLog(params: ModelParams, statuses: StatusFields = DEFAULT_STATUSES): TaskLog {
-  const tokens = params.parsers.micromark?.tokens ?? [];
+  const tokens = tokensOf(params);
   let key = statusKeys.get(statuses);
   if (key === undefined) {
     key = JSON.stringify(statuses);
@@ -97,7 +105,7 @@ export function getTaskLog(params: ModelParams, statuses: StatusFields = DEFAULT
   return model;
 }
 
-function headingOf(token: Token): HeadingNode {
+function headingOf(token: Token): Heading {
   let level = 1;
   let textToken: Token | undefined;
   if (token.type === "atxHeading") {
@@ -111,7 +119,6 @@ function headingOf(token: Token): HeadingNode {
   if (textToken === undefined) {
     const textSpan = { line: token.startLine, column: token.endColumn, text: "" };
     return {
-      token,
       line: token.startLine,
       startColumn: token.startColumn,
       level,
@@ -124,7 +131,6 @@ function headingOf(token: Token): HeadingNode {
   const text = textToken.text.split("\n")[0] as string;
   const textSpan = { line: textToken.startLine, column: textToken.startColumn, text };
   return {
-    token,
     line: textToken.startLine,
     startColumn: token.startColumn,
     level,
@@ -141,43 +147,25 @@ function span(heading: Heading, part: { offset: number; text: string } | undefin
 }
 
 function buildList(root: Token): ListNode {
-  const make = (token: Token): ListNode => ({
-    token,
-    ordered: token.type === "listOrdered",
-    line: token.startLine,
-    items: [],
-  });
-  const top = make(root);
+  const top = new ListNode(root);
   const work: ListNode[] = [top];
   while (work.length > 0) {
     const list = work.pop() as ListNode;
     let current: ItemNode | undefined;
-    for (const child of list.token.children) {
+    for (const child of listToken(list).children) {
       if (child.type === "listItemPrefix") {
-        current = {
-          ordered: list.ordered,
-          line: child.startLine,
-          markerColumn: child.startColumn,
-          contentColumn: child.endColumn,
-          endLine: child.startLine,
-          paragraph: undefined,
-          blocks: [],
-          lists: [],
-        };
+        current = new ItemNode(list.ordered, child.startLine, child.startColumn, child.endColumn);
         list.items.push(current);
         continue;
       }
       if (current === undefined) continue;
       if (child.type === "lineEnding" || child.type === "lineEndingBlank" || child.type === "listItemIndent") continue;
       if (LIST_TYPES.has(child.type)) {
-        const sub = make(child);
+        const sub = new ListNode(child);
         current.lists.push(sub);
         work.push(sub);
       } else {
-        if (current.paragraph === undefined && current.blocks.length === 0 && child.type === "content") {
-          current.paragraph = childOfType(child, "paragraph");
-        }
-        current.blocks.push(child);
+        current.addBlock(child, child.type === "content" ? childOfType(child, "paragraph") : undefined);
       }
       current.endLine = Math.max(current.endLine, child.endLine);
     }
@@ -193,7 +181,7 @@ function unindent(text: string): string {
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
 const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
-class FieldImpl implements FieldNode {
+class FieldImpl extends FieldTokens implements Field {
   constructor(
     readonly label: string,
     readonly name: string | undefined,
@@ -203,27 +191,16 @@ class FieldImpl implements FieldNode {
     readonly labelDate: Span | undefined,
     readonly valueColumn: number,
     readonly value: string,
-    /** The paragraph's inline tokens and the index of the one holding the colon (see `valueInline`). */
-    private readonly inline: readonly Token[],
-    private readonly holder: number,
+    /** The paragraph's inline tokens and the index of the one holding the colon (see `fieldValueInline`). */
+    inline: readonly Token[],
+    holder: number,
     readonly item: ItemNode,
-  ) {}
-
-  /** `valueInline` and `hasCommand`, worked out on first use (the Git plan reader and TL004 both ask). */
-  private valueTokens: readonly Token[] | undefined = undefined;
-  private holdsCode: boolean | undefined = undefined;
-
-  get valueInline(): readonly Token[] {
-    if (this.valueTokens !== undefined) return this.valueTokens;
-    const { line, valueColumn } = this;
-    const out: Token[] = [];
-    for (let index = this.holder; index < this.inline.length; index++) {
-      const token = this.inline[index] as Token;
-      if (token.endLine > line || token.endColumn > valueColumn) out.push(token);
-    }
-    this.valueTokens = out;
-    return out;
+  ) {
+    super(inline, holder);
   }
+
+  /** `hasCommand`, worked out on first use (TL004 asks). */
+  #holdsCode: boolean | undefined = undefined;
 
   is(name: string): boolean {
     return sameName(this.label.trim(), name) || (this.name !== undefined && sameName(this.name, name));
@@ -235,25 +212,25 @@ class FieldImpl implements FieldNode {
   }
 
   get multiPart(): boolean {
-    return this.value.includes("\n") || this.item.lists.length > 0 || this.item.blocks.length > 1;
+    return this.value.includes("\n") || this.item.lists.length > 0 || this.item.blockCount > 1;
   }
 
   get hasValue(): boolean {
-    return this.value !== "" || this.item.lists.length > 0 || this.item.blocks.length > 1;
+    return this.value !== "" || this.item.lists.length > 0 || this.item.blockCount > 1;
   }
 
   get hasCommand(): boolean {
-    if (this.holdsCode === undefined) {
-      const roots = [...this.valueInline, ...this.item.blocks.slice(1), ...this.item.lists.map((list) => list.token)];
-      this.holdsCode = descendants(roots).some((token) => CODE_TYPES.has(token.type));
+    if (this.#holdsCode === undefined) {
+      const roots = [...fieldValueInline(this), ...itemBlocks(this.item).slice(1), ...this.item.lists.map(listToken)];
+      this.#holdsCode = descendants(roots).some((token) => CODE_TYPES.has(token.type));
     }
-    return this.holdsCode;
+    return this.#holdsCode;
   }
 }
 
 /** The field an item starts with, or undefined. A plain `Label:` is a field only when it names a known field. */
 function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | undefined {
-  const paragraph = item.paragraph;
+  const paragraph = itemParagraph(item);
   if (paragraph === undefined || paragraph.startLine !== item.line) return undefined;
   const inline = paragraph.children;
   const raw = parseLabel(inline);
@@ -435,7 +412,6 @@ type TaskParts = Omit<Task, keyof Heading | "gitPlans" | "prTitles" | "prLinks" 
 
 /** A task: its heading, its parts, and its body read in one walk on first use (a class, so that V8 keeps one shape). */
 class TaskImpl implements Task {
-  readonly token: Token;
   readonly line: number;
   readonly startColumn: number;
   readonly level: number;
@@ -457,14 +433,12 @@ class TaskImpl implements Task {
   readonly endLine: number;
   readonly lists: readonly List[];
   readonly fields: readonly Field[];
-  private reading: TaskReading | undefined = undefined;
+  #reading: TaskReading | undefined = undefined;
+  /** The document's tokens (for reference definitions), out of reach of the model's users. */
+  readonly #context: LogContext;
 
-  constructor(
-    heading: HeadingNode,
-    parts: TaskParts,
-    private readonly context: LogContext,
-  ) {
-    this.token = heading.token;
+  constructor(heading: Heading, parts: TaskParts, context: LogContext) {
+    this.#context = context;
     this.line = heading.line;
     this.startColumn = heading.startColumn;
     this.level = heading.level;
@@ -488,25 +462,25 @@ class TaskImpl implements Task {
     this.fields = parts.fields;
   }
 
-  private read(): TaskReading {
-    this.reading ??= readTask(this, this.context);
-    return this.reading;
+  #read(): TaskReading {
+    this.#reading ??= readTask(this, this.#context);
+    return this.#reading;
   }
 
   get gitPlans(): readonly GitPlan[] {
-    return this.read().gitPlans;
+    return this.#read().gitPlans;
   }
 
   get prTitles(): readonly PrTitle[] {
-    return this.read().prTitles;
+    return this.#read().prTitles;
   }
 
   get prLinks(): readonly PrLinkMention[] {
-    return this.read().prLinks;
+    return this.#read().prLinks;
   }
 
   get mentions(): readonly IdentifierMention[] {
-    return this.read().mentions;
+    return this.#read().mentions;
   }
 }
 
@@ -520,7 +494,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
   const templates = templatesOf(statuses);
 
   // Top-level headings only: a heading inside a block quote or list item is not part of the log's outline.
-  const headings: HeadingNode[] = [];
+  const headings: Heading[] = [];
   const headingIndex: number[] = [];
   tokens.forEach((token, index) => {
     if (HEADING_TYPES.has(token.type)) {
@@ -551,7 +525,8 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
       const parsed = parseTaskHeading(heading.text);
       const start = (headingIndex[h] as number) + 1;
       const end = h + 1 < headings.length ? (headingIndex[h + 1] as number) : tokens.length;
-      const endLine = h + 1 < headings.length ? (headings[h + 1] as HeadingNode).token.startLine - 1 : lines.length;
+      const endLine =
+        h + 1 < headings.length ? (tokens[headingIndex[h + 1] as number] as Token).startLine - 1 : lines.length;
       const lists: ListNode[] = [];
       for (let i = start; i < end; i++) {
         const token = tokens[i] as Token;

@@ -19,7 +19,7 @@ import type {
   PrTitle,
   Task,
 } from "../model/types.js";
-import { fieldNode, itemNode } from "./nodes.js";
+import { fieldValueInline, itemParagraph } from "./nodes.js";
 import type { Token } from "./tokens.js";
 
 /** A code span token (`codeText`) with its text and character positions. */
@@ -63,7 +63,7 @@ export function codeSpanOf(token: Token): CodeSpan {
 
 /** The label and value of a nested item (the one label parser, every form), or undefined when it has none. */
 export function labeledItemOf(item: ListItem): LabeledItem | undefined {
-  const paragraph = itemNode(item).paragraph;
+  const paragraph = itemParagraph(item);
   if (paragraph === undefined || paragraph.startLine !== item.line) return undefined;
   const inline = paragraph.children;
   const raw = parseLabel(inline);
@@ -104,7 +104,7 @@ export function nestedItems(item: ListItem): ListItem[] {
 
 /** The code span an item starts with, if its first paragraph starts with one on the item's line. */
 export function leadingCodeOf(item: ListItem): CodeSpan | undefined {
-  const first = itemNode(item).paragraph?.children[0];
+  const first = itemParagraph(item)?.children[0];
   return first !== undefined && first.type === "codeText" && first.startLine === item.line
     ? codeSpanOf(first)
     : undefined;
@@ -127,7 +127,7 @@ export function readGitPlan(field: Field): GitPlan {
           line: entry.line,
           contentColumn: entry.contentColumn,
           code: leadingCodeOf(entry),
-          text: itemNode(entry).paragraph?.text.split("\n")[0] ?? "",
+          text: itemParagraph(entry)?.text.split("\n")[0] ?? "",
         })),
       })),
   };
@@ -141,7 +141,7 @@ export function gitPlansOf(task: Task): readonly GitPlan[] {
 /** The PR titles a `PR` field gives (called by the model's walk of a task). */
 export function readPrTitles(field: Field): PrTitle[] {
   const out: PrTitle[] = [];
-  const inline = fieldNode(field).valueInline;
+  const inline = fieldValueInline(field);
   for (let i = 1; i < inline.length; i++) {
     const token = inline[i] as Token;
     const before = inline[i - 1] as Token;

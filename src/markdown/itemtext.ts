@@ -3,7 +3,7 @@
  * (PR links, identifier mentions in every line of a value and of its nested items).
  */
 import type { ListItem } from "../model/types.js";
-import { itemNode } from "./nodes.js";
+import { itemBlocks, listToken } from "./nodes.js";
 import { descendants, type Token } from "./tokens.js";
 
 /** One line's worth of inline text: `column` (1-based) is where `text` starts on `line`. */
@@ -14,13 +14,13 @@ export interface TextLine {
 }
 
 /** The item's blocks and nested lists, in document order (each subtree is contiguous and in order). */
-function itemRoots(listItem: ListItem): Token[] {
-  const item = itemNode(listItem);
+function itemRoots(item: ListItem): Token[] {
+  const blocks = itemBlocks(item);
   // Blocks and lists are each in document order: only a mix of both needs sorting.
-  if (item.lists.length === 0) return item.blocks.slice();
-  const lists = item.lists.map((list) => list.token);
-  if (item.blocks.length === 0) return lists;
-  return [...item.blocks, ...lists].sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
+  if (item.lists.length === 0) return blocks.slice();
+  const lists = item.lists.map(listToken);
+  if (blocks.length === 0) return lists;
+  return [...blocks, ...lists].sort((a, b) => a.startLine - b.startLine || a.startColumn - b.startColumn);
 }
 
 /**

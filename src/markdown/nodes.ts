@@ -1,47 +1,96 @@
 /**
- * The model's objects as the markdown readers see them: the public types (src/model/types.ts) plus
- * the micromark tokens they were read from. Only src/markdown/ imports this file; the model hands
- * out the same objects typed as the public, token-free types.
+ * The model's token-bearing objects. The public types (src/model/types.ts) hold spans, values and
+ * structure only; the micromark tokens a list, an item or a field was read from live here, in
+ * ECMAScript private fields (`#token`), which no code outside these classes can reach, not even with
+ * a cast. The markdown readers (src/markdown/) get them through the accessor functions below, whose
+ * module only they import (tests/architecture.test.ts checks that; tests/types/ proves a rule that
+ * names a token does not compile).
  */
-import type { Field, Heading, List, ListItem } from "../model/types.js";
+import type { Field, List, ListItem } from "../model/types.js";
 import type { Token } from "./tokens.js";
 
-export interface HeadingNode extends Heading {
-  /** The heading token. */
-  readonly token: Token;
+/** The list token of a model list (every list is built by src/markdown/build.ts as a ListNode). */
+export let listToken: (list: List) => Token;
+/** The first paragraph of a model list item, if the item starts with one. */
+export let itemParagraph: (item: ListItem) => Token | undefined;
+/** Block tokens of a model list item other than nested lists (content, code, HTML, …). */
+export let itemBlocks: (item: ListItem) => readonly Token[];
+/** Inline tokens of a field's first paragraph that start at or after the value. */
+export let fieldValueInline: (field: Field) => readonly Token[];
+
+export class ListNode implements List {
+  readonly #token: Token;
+  readonly ordered: boolean;
+  readonly line: number;
+  readonly items: ItemNode[] = [];
+
+  constructor(token: Token) {
+    this.#token = token;
+    this.ordered = token.type === "listOrdered";
+    this.line = token.startLine;
+  }
+
+  static {
+    listToken = (list) => (list as ListNode).#token;
+  }
 }
 
-export interface ListNode extends List {
-  readonly token: Token;
-  readonly items: ItemNode[];
-}
-
-export interface ItemNode extends ListItem {
+export class ItemNode implements ListItem {
+  #paragraph: Token | undefined = undefined;
+  readonly #blocks: Token[] = [];
   endLine: number;
-  /** The item's first paragraph, if it starts with one. */
-  paragraph: Token | undefined;
-  /** Block tokens of the item other than nested lists (content, code, HTML, …). */
-  readonly blocks: Token[];
-  readonly lists: ListNode[];
+  readonly lists: ListNode[] = [];
+
+  constructor(
+    readonly ordered: boolean,
+    readonly line: number,
+    readonly markerColumn: number,
+    readonly contentColumn: number,
+  ) {
+    this.endLine = line;
+  }
+
+  /** Add a block token of the item (not a nested list); the first `content` block gives the paragraph. */
+  addBlock(block: Token, paragraph: Token | undefined): void {
+    if (this.#paragraph === undefined && this.#blocks.length === 0) this.#paragraph = paragraph;
+    this.#blocks.push(block);
+  }
+
+  /** How many blocks the item has besides nested lists. */
+  get blockCount(): number {
+    return this.#blocks.length;
+  }
+
+  static {
+    itemParagraph = (item) => (item as ItemNode).#paragraph;
+    itemBlocks = (item) => (item as ItemNode).#blocks;
+  }
 }
 
-export interface FieldNode extends Field {
-  /** Inline tokens of the item's first paragraph that start at or after the value. */
-  readonly valueInline: readonly Token[];
-  readonly item: ItemNode;
-}
+/** The token part of a field: its paragraph's inline tokens, read into `fieldValueInline` on first use. */
+export class FieldTokens {
+  readonly #inline: readonly Token[];
+  readonly #holder: number;
+  #valueTokens: readonly Token[] | undefined = undefined;
 
-/** The reader's view of a model field (every field is built by src/markdown/build.ts as a FieldNode). */
-export function fieldNode(field: Field): FieldNode {
-  return field as FieldNode;
-}
+  /** `inline`: the paragraph's inline tokens; `holder`: the index of the one holding the colon. */
+  constructor(inline: readonly Token[], holder: number) {
+    this.#inline = inline;
+    this.#holder = holder;
+  }
 
-/** The reader's view of a model list item (every item is built by src/markdown/build.ts as an ItemNode). */
-export function itemNode(item: ListItem): ItemNode {
-  return item as ItemNode;
-}
-
-/** The reader's view of a model heading (every heading is built by src/markdown/build.ts as a HeadingNode). */
-export function headingNode(heading: Heading): HeadingNode {
-  return heading as HeadingNode;
+  static {
+    fieldValueInline = (field) => {
+      const self = field as unknown as FieldTokens;
+      if (self.#valueTokens !== undefined) return self.#valueTokens;
+      const { line, valueColumn } = field;
+      const out: Token[] = [];
+      for (let index = self.#holder; index < self.#inline.length; index++) {
+        const token = self.#inline[index] as Token;
+        if (token.endLine > line || token.endColumn > valueColumn) out.push(token);
+      }
+      self.#valueTokens = out;
+      return out;
+    };
+  }
 }

@@ -19,14 +19,16 @@ export interface Token {
 }
 
 /**
- * What the model is read from: markdownlint's rule parameters (the part the pack uses). The tokens
- * are for the markdown readers (src/markdown/) only.
+ * What the model is read from: markdownlint's rule parameters (the part the pack uses), as the
+ * public model names them (src/model/types.ts: the tokens are opaque there).
  */
-export interface ModelParams {
-  readonly lines: readonly string[];
-  /** The front matter markdownlint removed from `lines` (absent outside markdownlint: none). */
-  readonly frontMatterLines?: readonly string[];
-  readonly parsers: { readonly micromark?: { readonly tokens: readonly Token[] } };
+import type { ModelParams } from "../model/types.js";
+
+export type { ModelParams };
+
+/** The micromark tokens of `params` (markdownlint's frozen tree), for the markdown readers. */
+export function tokensOf(params: ModelParams): readonly Token[] {
+  return (params.parsers.micromark?.tokens ?? []) as readonly Token[];
 }
 
 /** Every descendant of `roots` (not the roots' parents), in document order, pre-order. */

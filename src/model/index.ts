@@ -4,7 +4,6 @@
  */
 export { configuredStatus, DEFAULT_STATUSES, type LabelForm, type StatusFields } from "../convention.js";
 export { getTaskLog } from "../markdown/build.js";
-export type { ModelParams } from "../markdown/tokens.js";
 export { readTaskLog, type TaskLogReading } from "./read.js";
 export * from "./types.js";
 export { checkPlanBranch } from "../markdown/gitplan.js";

@@ -12,8 +12,7 @@
 import { DEFAULT_STATUSES, type StatusFields } from "../convention.js";
 import { correctedParams, hasExtraBom } from "../markdown/bom.js";
 import { getTaskLog } from "../markdown/build.js";
-import type { ModelParams } from "../markdown/tokens.js";
-import type { TaskLog } from "./types.js";
+import type { ModelParams, TaskLog } from "./types.js";
 
 export interface TaskLogReading<P extends ModelParams = ModelParams> {
   readonly model: TaskLog;

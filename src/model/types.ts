@@ -1,12 +1,24 @@
 /**
  * The task-log model's public types (see src/markdown/build.ts for how they are read): spans, values
  * and structure only. No public type holds a micromark token: the readers' own node types
- * (src/markdown/nodes.ts) carry them, so a rule that reads `section.token` or `item.paragraph` does
- * not compile (tests/types.test.ts proves it).
+ * (src/markdown/nodes.ts) keep them in ECMAScript private fields, and `ModelParams` names them
+ * `unknown`, so a rule that reads a token does not compile (tests/types/no-tokens.ts, compiled by
+ * `npm run typecheck`, proves it) and finds none at run time.
  */
 import type { LabelForm, StatusFields } from "../convention.js";
 import type { ParsedTaskHeading } from "../grammar/heading.js";
 import type { ParsedIdentifier } from "../grammar/identifier.js";
+
+/**
+ * What the model is read from: markdownlint's rule parameters (the part the pack uses). The tokens
+ * are opaque on purpose: only the markdown readers (src/markdown/) read them.
+ */
+export interface ModelParams {
+  readonly lines: readonly string[];
+  /** The front matter markdownlint removed from `lines` (absent outside markdownlint: none). */
+  readonly frontMatterLines?: readonly string[];
+  readonly parsers: { readonly micromark?: { readonly tokens: readonly unknown[] } };
+}
 
 /** A piece of text on one line. `column` is 1-based, as markdownlint's. */
 export interface Span {

@@ -1,11 +1,11 @@
 /**
  * The options table of a rule's docs page, generated from the rule's declarations (`rule.options`:
  * name → `{ kind, default, description }`). The page holds it between two markers; the docs test
- * fails when it drifts, and `npm run docs:options` rewrites it.
+ * fails when it drifts (tests/generated.test.ts), and `npm run generate` rewrites it.
  */
 import type { AnyOptionSpec, OptionKind } from "../../src/kit/options.js";
 
-export const BEGIN = "<!-- options: generated from the rule's declarations by `npm run docs:options`; do not edit -->";
+export const BEGIN = "<!-- options: generated from the rule's declarations by `npm run generate`; do not edit -->";
 export const END = "<!-- options: end -->";
 
 const KIND_NAMES: Record<OptionKind, string> = {

@@ -324,3 +324,59 @@ console.log(
 );
 if (unresolved.length > 0) console.log(`Not evaluated (pattern built from runtime values): ${unresolved.join(", ")}`);
 if (failures.length > 0) process.exitCode = 1;
+
+// --- Section-heading scanner attack shapes (issue 18, heading classes) -------------------------------
+// The section heading is no longer a pattern (src/grammar/heading.ts matchSection is a hand scanner),
+// so the table above cannot see it. These are the shapes that made the former pattern cubic: runs of
+// blanks around `tasks` with a failing end, and many `tasks` words. Timed like a pattern (small and
+// large size, budget and growth limit).
+await sectionHeadingAttacks();
+
+async function sectionHeadingAttacks(): Promise<void> {
+  const { registerHooks } = (await import("node:module")) as unknown as {
+    registerHooks: (hooks: {
+      resolve: (specifier: string, context: unknown, next: (s: string, c: unknown) => unknown) => unknown;
+    }) => void;
+  };
+  // The sources import `./x.js`; run them from TypeScript directly.
+  registerHooks({
+    resolve: (specifier, context, next) => {
+      try {
+        return next(specifier, context);
+      } catch (error) {
+        if (specifier.startsWith(".") && specifier.endsWith(".js"))
+          return next(specifier.replace(/\.js$/, ".ts"), context);
+        throw error;
+      }
+    },
+  });
+  const { parseSectionHeading } = (await import(
+    join(ROOT, "src/grammar/heading.ts")
+  )) as typeof import("../src/grammar/heading.js");
+  const shapes: { label: string; make: (n: number) => string }[] = [
+    { label: "Open␠ⁿtasks␠ⁿx", make: (n) => `Open${" ".repeat(n / 2)}tasks${" ".repeat(n / 2)}x` },
+    { label: "Open␠ⁿtasks␠ⁿ(", make: (n) => `Open${" ".repeat(n / 2)}tasks${" ".repeat(n / 2)}(` },
+    { label: "Open⇥ⁿtasks⇥ⁿx", make: (n) => `Open${" \t".repeat(n / 4)}tasks${"\t ".repeat(n / 4)}x` },
+    { label: "Open(␠tasks)ⁿx", make: (n) => `Open${" tasks".repeat(n / 6)}x` },
+    { label: "Open(␠tasks␠(x))ⁿ!", make: (n) => `Open${" tasks (x)".repeat(n / 10)}!` },
+    { label: "a␠ⁿ", make: (n) => `a${" ".repeat(n)}` },
+  ];
+  const run = (text: string): number => {
+    const start = performance.now();
+    parseSectionHeading(text, ["Open", "Deferred"]);
+    return performance.now() - start;
+  };
+  let failed = 0;
+  console.log("\nSection-heading scanner (src/grammar/heading.ts matchSection):");
+  for (const shape of shapes) {
+    const tSmall = Math.min(run(shape.make(SMALL)), run(shape.make(SMALL)));
+    const tLarge = Math.min(run(shape.make(LARGE)), run(shape.make(LARGE)), run(shape.make(LARGE)));
+    const growth = tLarge / Math.max(tSmall, 0.01);
+    const ok = tLarge <= BUDGET_MS && (tLarge < 2 || growth <= GROWTH_LIMIT);
+    if (!ok) failed++;
+    console.log(
+      `  ${ok ? "ok  " : "SLOW"}  ${shape.label.padEnd(22)}  ${fmt(tSmall)} ms  ${fmt(tLarge)} ms  ${growth.toFixed(1)}×`,
+    );
+  }
+  if (failed > 0) process.exitCode = 1;
+}

@@ -195,7 +195,68 @@ export interface ParsedSectionHeading {
   readonly stamp: Part | undefined;
 }
 
-const SECTION = /^([\p{L}][\p{L}\p{N} -]*?)[ \t]+tasks\b[ \t]*(\((.*)\))?[ \t]*$/iu;
+/** A character of a status's words after its first letter: a letter, a digit, a space or a hyphen. */
+const STATUS_CHAR = /^[\p{L}\p{N} -]$/u;
+/** `tasks` and a word boundary, tried at one position only (sticky): constant time per try. */
+const TASKS_WORD = /tasks\b/iuy;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+interface SectionMatch {
+  readonly statusText: string;
+  /** The parenthesised group after `tasks` and its offset, if any. */
+  readonly group: { readonly offset: number; readonly text: string; readonly inner: string } | undefined;
+}
+
+/**
+ * Match `<Status> tasks (<group>)` in linear time. It reads exactly what the former pattern
+ * `^([\p{L}][\p{L}\p{N} -]*?)[ \t]+tasks\b[ \t]*(\((.*)\))?[ \t]*$` (iu) read, whose nested
+ * space runs backtracked in cubic time (`## Open` + 4,000 spaces + `tasks` + 4,000 spaces + `x`):
+ * the status is the shortest run of status characters after which a space/tab run, `tasks`, and an
+ * optional `(…)` group up to the last non-blank character end the text. One pass over the status
+ * candidates (the start of each blank run); the end of the text is examined once.
+ */
+function matchSection(text: string): SectionMatch | undefined {
+  const first = text.codePointAt(0);
+  if (first === undefined || !/^\p{L}$/u.test(String.fromCodePoint(first))) return undefined;
+  const blank = (index: number): boolean => text[index] === " " || text[index] === "\t";
+  // The end of the text without trailing blanks, computed once.
+  let end = text.length;
+  while (end > 0 && blank(end - 1)) end--;
+  const closes = text[end - 1] === ")";
+  let i = first > 0xffff ? 2 : 1;
+  while (i < text.length) {
+    if (blank(i)) {
+      const statusEnd = i;
+      let hasTab = false;
+      while (i < text.length && blank(i)) {
+        if (text[i] === "\t") hasTab = true;
+        i++;
+      }
+      TASKS_WORD.lastIndex = i;
+      if (TASKS_WORD.test(text)) {
+        let q = TASKS_WORD.lastIndex;
+        // Skip blanks: q < end unless only blanks follow.
+        while (q < end && blank(q)) q++;
+        const statusText = text.slice(0, statusEnd);
+        if (q >= end) return { statusText, group: undefined };
+        if (text[q] === "(" && closes && end - 1 > q) {
+          const inner = text.slice(q + 1, end - 1);
+          if (!LINE_TERMINATOR.test(inner))
+            return { statusText, group: { offset: q, text: text.slice(q, end), inner } };
+        }
+      }
+      // A tab cannot be part of the status: no longer status can follow.
+      if (hasTab) return undefined;
+      continue;
+    }
+    const code = text.codePointAt(i) as number;
+    const char = String.fromCodePoint(code);
+    if (!STATUS_CHAR.test(char)) return undefined;
+    i += char.length;
+  }
+  return undefined;
+}
+
 const STAMP = /^updated[ \t]+(\S+)$/i;
 
 /**
@@ -203,11 +264,11 @@ const STAMP = /^updated[ \t]+(\S+)$/i;
  * one of `statuses` (any case), or when it carries an `(updated …)` group.
  */
 export function parseSectionHeading(text: string, statuses: readonly string[]): ParsedSectionHeading | undefined {
-  const match = SECTION.exec(text);
+  const match = matchSection(text);
   if (!match) return undefined;
-  const statusText = match[1] as string;
-  const groupText = match[2];
-  const inner = match[3];
+  const { statusText } = match;
+  const groupText = match.group?.text;
+  const inner = match.group?.inner;
   const isKnown = statuses.some((status) => status.toLowerCase() === statusText.toLowerCase());
   const stampMatch = inner === undefined ? null : STAMP.exec(inner.trim());
   if (!isKnown && !stampMatch) return undefined;
@@ -215,7 +276,7 @@ export function parseSectionHeading(text: string, statuses: readonly string[]): 
   let group: Part | undefined;
   let stamp: Part | undefined;
   if (groupText !== undefined && inner !== undefined) {
-    const groupOffset = text.lastIndexOf(groupText);
+    const groupOffset = (match.group as { offset: number }).offset;
     group = { offset: groupOffset, text: groupText };
     if (stampMatch) {
       const dateText = stampMatch[1] as string;

@@ -24,7 +24,7 @@ export const LAYERS: readonly { readonly name: string; readonly files: RegExp }[
   { name: "model entry", files: /^src\/model\// },
   { name: "kit", files: /^src\/kit\// },
   { name: "rules", files: /^rules\// },
-  { name: "api and github", files: /^src\/(api|commonjs)\.ts$|^src\/github\// },
+  { name: "api and github", files: /^src\/(api|api-entry|commonjs)\.ts$|^src\/github\// },
   { name: "command", files: /^src\/cli\// },
 ];
 

@@ -17,7 +17,13 @@
 import { lint } from "markdownlint/sync";
 import { describe, expect, it } from "vitest";
 import rules from "../rules/index.js";
-import { API_OPTIONS, parseTaskLog, TaskLogOptionsError, type TaskLogOptions, type TaskLogView } from "../src/api.js";
+import {
+  API_OPTIONS,
+  parseTaskLog,
+  TaskLogOptionsError,
+  type TaskLogOptions,
+  type TaskLogView,
+} from "../src/api-entry.js";
 import { optionsFromConfig } from "../src/cli/config.js";
 import { defineRule } from "../src/kit/define.js";
 import { resolveOptions, shared } from "../src/kit/options.js";
@@ -115,24 +121,39 @@ async function byCommand(
 
 /** The export's task as the API's view makes it (src/cli/list.ts's mapping, written out independently). */
 function expectedExport(view: TaskLogView): unknown[] {
-  return view.tasks.map((task) => ({
-    line: task.line,
-    status: task.status ?? task.statusText,
-    section: task.section,
-    identifier: task.identifier?.text ?? null,
-    prefix: task.identifier?.prefix ?? null,
-    date: task.identifier?.date ?? null,
-    pr: task.identifier?.pr ?? null,
-    placeholder: task.identifier?.placeholder ?? false,
-    title: task.title,
-    priority: task.priority,
-    size: task.size,
-    meta: task.meta,
-    branch: task.branch,
-    commits: task.commits,
-    prTitle: task.prTitle,
-    prUrl: task.prUrl,
-  }));
+  // Absent or blank values are null; template text (`<type>`, `<scope>`) is not a value: null, and
+  // named in templatePlaceholders (docs/cli/export.md).
+  const template = (text: string): boolean => /<[^<>\s]+>/.test(text);
+  const value = (text: string | null): string | null => (text === null || text.trim() === "" ? null : text);
+  return view.tasks.map((task) => {
+    const branch = value(task.branch);
+    const prTitle = value(task.prTitle);
+    const kept = task.commits.filter((commit) => !template(commit));
+    const placeholders = [
+      ...(branch !== null && template(branch) ? ["branch"] : []),
+      ...(kept.length < task.commits.length ? ["commits"] : []),
+      ...(prTitle !== null && template(prTitle) ? ["prTitle"] : []),
+    ];
+    return {
+      line: task.line,
+      status: task.status ?? task.statusText,
+      section: task.section,
+      identifier: task.identifier?.text ?? null,
+      prefix: task.identifier?.prefix ?? null,
+      date: task.identifier?.date ?? null,
+      pr: task.identifier?.pr ?? null,
+      placeholder: task.identifier?.placeholder ?? false,
+      title: value(task.title),
+      priority: value(task.priority),
+      size: value(task.size),
+      meta: value(task.meta),
+      branch: placeholders.includes("branch") ? null : branch,
+      commits: kept.filter((commit) => commit.trim() !== ""),
+      prTitle: placeholders.includes("prTitle") ? null : prTitle,
+      prUrl: value(task.prUrl),
+      templatePlaceholders: placeholders,
+    };
+  });
 }
 
 /** Read `content` three ways and compare. Returns the API's view (for further checks). */

@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTaskLog, type TaskView } from "../../src/api.js";
+import { parseTaskLog, type TaskView } from "../../src/api-entry.js";
 import { sandbox } from "../cli/run.js";
 import { eventFor, ghListFor } from "../support/gh-list.js";
 import { validTaskLogArbitrary } from "../support/generate.js";

@@ -142,7 +142,7 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
         "--title",
         "Add the tasklog command",
         "--date",
-        "2030-01-02",
+        "2019-12-31",
         "tv-tasks.md",
       ]);
       expect(added.status, added.stderr).toBe(0);
@@ -162,7 +162,7 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
       expect(set.status, set.stderr).toBe(0);
       expect(set.stdout).toMatch(
         new RegExp(
-          `^tv-tasks\\.md:${fill.heading}: identifier: tv-2030-01-02:PR\\?\\? -> tv-2030-01-02:PR${number}$`,
+          `^tv-tasks\\.md:${fill.heading}: identifier: tv-2019-12-31:PR\\?\\? -> tv-2019-12-31:PR${number}$`,
           "m",
         ),
       );
@@ -178,7 +178,7 @@ describe.each(HOSTS)("tasklog from the tarball with markdownlint-cli2 $cli2 on N
       );
       expect(final).toBe(
         after
-          .replace("tv-2030-01-02:PR??", `tv-2030-01-02:PR${number}`)
+          .replace("tv-2019-12-31:PR??", `tv-2019-12-31:PR${number}`)
           .replace(/(\/pull\/)###(?=>?`?\.$)/m, `$1${number}`),
       );
       expect(lint(host(), dir, "tv-tasks.md")).not.toContain(`TL002:${fill.heading}`);

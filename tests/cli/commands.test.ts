@@ -421,7 +421,7 @@ describe("tasklog new", () => {
     const result = await box.run(["new", "--status", "Open", "--title", "X", "tv-tasks.md"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^tasklog: .*\.markdownlint-cli2\.jsonc:4: bad configuration: Option "prefix" expects lowercase letters only/,
+      /^tasklog: .*\.markdownlint-cli2\.jsonc:4: bad configuration: TL002\/task-id: Option "prefix" expects lowercase letters only/,
     );
     expect(box.read("tv-tasks.md")).toBe(CLEAN);
     box.write(".markdownlint-cli2.jsonc", '{\n  "config": {\n    "TL002": {\n  }\n');

@@ -51,17 +51,22 @@ describe("loadConfig", () => {
       join(root, ".markdownlint-cli2.jsonc"),
       `{ "config": { "extends": "./base.json", "TL006": { "types": ["feat"] } } }`,
     );
-    const found = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"));
+    const found = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"), undefined, root);
     expect(found.file).toBe(join(root, ".markdownlint-cli2.jsonc"));
     expect(found.options).toEqual({ prefix: ["ab"], types: ["feat"] });
     writeFileSync(join(root, "docs", ".markdownlint.yaml"), "tasklog:\n  prefix: [yz]\n");
-    const yaml = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"));
+    const yaml = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"), undefined, root);
     expect(yaml.file).toBe(join(root, "docs", ".markdownlint.yaml"));
     expect(yaml.options).toEqual({ prefix: ["yz"] });
     writeFileSync(join(root, "docs", "logs", ".markdownlint-cli2.mjs"), "export default {};\n");
-    const js = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"));
-    expect(js.options).toEqual({});
-    expect(js.notes[0]).toMatch(/a JavaScript configuration is not run by tasklog; using the default options/);
-    expect((await loadConfig(join(root, "x.md"), join(root, "base.json"))).options).toEqual({ prefix: ["ab"] });
+    const js = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"), undefined, root);
+    // A JavaScript options file sets nothing tasklog can know: the parent folder's configuration still applies, as in cli2.
+    expect(js.options).toEqual({ prefix: ["yz"] });
+    expect(js.notes[0]).toMatch(/a JavaScript configuration is never run by tasklog, so the settings it makes are unknown here/);
+    // --config is the base options, under the base folder's own .markdownlint-cli2.jsonc (as in cli2).
+    expect((await loadConfig(join(root, "x.md"), join(root, "base.json"), root)).options).toEqual({
+      prefix: ["ab"],
+      types: ["feat"],
+    });
   });
 });

@@ -267,15 +267,29 @@ function firstExisting(dir: string, names: readonly string[]): string | undefine
 const jsNote = (file: string): string =>
   `${relativeName(file)}: a JavaScript configuration is never run by tasklog, so the settings it makes are unknown here; tasklog reads the other configuration files as if this one set nothing (write the pack's settings in a .markdownlint-cli2.jsonc, or pass --config)`;
 
+/**
+ * An options file's `config` with its `extends` applied as markdownlint-cli2 applies it: the extended
+ * object's keys assigned onto the `config` object itself, so its own keys keep their places (first)
+ * and the extended file's other keys follow them, which decides which of two keys naming one rule
+ * (`task-id`, `tasklog-identifier`) markdownlint applies last.
+ */
+async function extendInPlace(context: Context, config: Json, file: string): Promise<Json> {
+  if (!config["extends"]) return config;
+  const extended = await extend(context, config, file, []);
+  const out: Json = { ...config };
+  for (const [key, value] of Object.entries(extended)) out[key] = value;
+  return out;
+}
+
 /** The `config` of an options object and of each of its overrides with `extends` applied, as cli2 does on reading. */
 async function extendOptions(context: Context, options: Json, file: string): Promise<Options> {
   const out: Record<string, unknown> = { ...options };
-  if (isObject(options["config"])) out["config"] = await extend(context, options["config"], file, []);
+  if (isObject(options["config"])) out["config"] = await extendInPlace(context, options["config"], file);
   if (Array.isArray(options["overrides"])) {
     out["overrides"] = await Promise.all(
       options["overrides"].map(async (override: unknown) =>
         isObject(override) && isObject(override["config"])
-          ? { ...override, config: await extend(context, override["config"], file, []) }
+          ? { ...override, config: await extendInPlace(context, override["config"], file) }
           : override,
       ),
     );
@@ -477,7 +491,10 @@ async function readExplicit(context: Context, file: string): Promise<Options> {
     return extendOptions(context, options, file);
   }
   if (/\.markdownlint\.(jsonc|json|yaml|yml)$/.test(base)) {
-    return { config: await readMarkdownlintFile(context, file) };
+    // Read as cli2 reads --config (not as markdownlint's readConfig): by its extension, extends in place.
+    const text = readConfigText(file).replace(/^\uFEFF/, "");
+    const value = await parseAs(/\.ya?ml$/.test(base) ? "yaml" : "jsonc", text, file);
+    return { config: await extendInPlace(context, isObject(value) ? value : {}, file) };
   }
   let value: unknown;
   const text = readConfigText(file).replace(/^\uFEFF/, "");
@@ -494,7 +511,7 @@ async function readExplicit(context: Context, file: string): Promise<Options> {
     checkOptionKeys(context, object, file);
     return extendOptions(context, object, file);
   }
-  return { config: await extend(context, object, file, []) };
+  return { config: await extendInPlace(context, object, file) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -205,12 +205,21 @@ class JsoncReader {
       if (code < 0x20 || isBreak(code)) this.fail("a string holds a line break or a control character");
       if (code === 0x5c) {
         out += text.slice(start, this.index);
-        const escape = text[this.index + 1];
-        const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
-        if (escape !== undefined && Object.hasOwn(simple, escape)) {
-          out += simple[escape];
+        const escaped = text[this.index + 1];
+        const simple: Record<string, string> = {
+          '"': '"',
+          "\\": "\\",
+          "/": "/",
+          b: "\b",
+          f: "\f",
+          n: "\n",
+          r: "\r",
+          t: "\t",
+        };
+        if (escaped !== undefined && Object.hasOwn(simple, escaped)) {
+          out += simple[escaped];
           this.index += 2;
-        } else if (escape === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(this.index + 2, this.index + 6))) {
+        } else if (escaped === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(this.index + 2, this.index + 6))) {
           out += String.fromCharCode(Number.parseInt(text.slice(this.index + 2, this.index + 6), 16));
           this.index += 6;
         } else {
@@ -314,7 +323,10 @@ const readers = new Map<string, Promise<Load | undefined>>();
  * installation (strict layouts such as pnpm's), but only from inside the project's node_modules:
  * a package of that name in a parent folder's node_modules is never loaded.
  */
-function reader(name: "js-yaml" | "smol-toml", pick: (module: Record<string, unknown>) => unknown): Promise<Load | undefined> {
+function reader(
+  name: "js-yaml" | "smol-toml",
+  pick: (module: Record<string, unknown>) => unknown,
+): Promise<Load | undefined> {
   let found = readers.get(name);
   if (found !== undefined) return found;
   const allowed = join(installRoot(), "node_modules") + sep;
@@ -367,8 +379,13 @@ export function boundedCopy(value: unknown, file: string, text: string): unknown
     }
     if (typeof entry !== "object" || entry === null) return entry;
     if (entry instanceof Date) return entry.toISOString();
-    if (path.includes(entry)) throw new CliError("the configuration refers to itself (a YAML alias inside its own value); it was not used", file);
-    if (depth > MAX_CONFIG_DEPTH) throw new CliError(`values are nested more than ${MAX_CONFIG_DEPTH} deep; it was not used`, file);
+    if (path.includes(entry))
+      throw new CliError(
+        "the configuration refers to itself (a YAML alias inside its own value); it was not used",
+        file,
+      );
+    if (depth > MAX_CONFIG_DEPTH)
+      throw new CliError(`values are nested more than ${MAX_CONFIG_DEPTH} deep; it was not used`, file);
     path.push(entry);
     try {
       if (Array.isArray(entry)) return entry.map((item) => copy(item, depth + 1));
@@ -376,7 +393,12 @@ export function boundedCopy(value: unknown, file: string, text: string): unknown
       const lines = new Map<string, number>();
       KEY_LINES.set(out, { file, lines });
       for (const [key, item] of Object.entries(entry)) {
-        Object.defineProperty(out, key, { value: copy(item, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, key, {
+          value: copy(item, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
         const line = keyLine(key);
         if (line !== undefined) lines.set(key, line);
       }
@@ -399,7 +421,10 @@ function keyLineFinder(text: string): (key: string) => number | undefined {
         const line = (lines[i] as string).replace(/^[\s-]*/, "");
         const colon = line.indexOf(":");
         if (colon <= 0) continue;
-        const name = line.slice(0, colon).trim().replace(/^(["'])(.*)\1$/, "$2");
+        const name = line
+          .slice(0, colon)
+          .trim()
+          .replace(/^(["'])(.*)\1$/, "$2");
         if (!index.has(name)) index.set(name, i + 1);
       }
     }

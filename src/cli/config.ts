@@ -32,15 +32,7 @@ import path from "node:path";
 import type { TaskLogOptions } from "../api.js";
 import { resolveOptions, SHARED_OPTIONS, type OptionSpecs } from "../kit/options.js";
 import rules from "../../rules/index.js";
-import {
-  boundedCopy,
-  fileOf,
-  parseJsonc,
-  readConfigText,
-  tomlReader,
-  whereKey,
-  yamlReader,
-} from "./config-read.js";
+import { boundedCopy, fileOf, parseJsonc, readConfigText, tomlReader, whereKey, yamlReader } from "./config-read.js";
 import { CliError } from "./errors.js";
 import { closest, didYouMean } from "./suggest.js";
 
@@ -95,7 +87,8 @@ export interface LoadedConfig {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 interface Context {
   readonly notes: string[];
@@ -389,7 +382,10 @@ export function globToRegExp(glob: string): RegExp {
       const end = glob.indexOf("]", i + 2);
       if (end === -1) out += "\\[";
       else {
-        const body = glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
+        const body = glob
+          .slice(i + 1, end)
+          .replace(/^!/, "^")
+          .replace(/\\/g, "\\\\");
         out += `[${body}]`;
         i = end;
       }
@@ -443,7 +439,9 @@ export async function resolveCli2Config(file: string, baseDir: string, explicit?
   // The base folder's options: `--config`'s under the base folder's own file (cli2's getBaseOptions).
   baseInfo.options = mergeOptions(mergeOptions({ fix: false }, argv ?? {}), baseInfo.options);
   // The file belongs to the nearest folder with a configuration (cli2 merges the others' files upward).
-  const chain = folders.map((dir) => infos.get(dir) as FolderInfo).filter((info) => info.dir === base || info.options !== null || info.config !== null);
+  const chain = folders
+    .map((dir) => infos.get(dir) as FolderInfo)
+    .filter((info) => info.dir === base || info.options !== null || info.config !== null);
   const own = chain[0] as FolderInfo;
   let options: Options | null = own.options;
   let config: Json | null = own.config;
@@ -469,7 +467,8 @@ export async function resolveCli2Config(file: string, baseDir: string, explicit?
       positive.some((glob) => matchesGlob(relative, glob)) &&
       !negative.some((glob) => matchesGlob(relative, glob.slice(1)));
     if (!matched) continue;
-    const overrideOptions = combine === "merge" ? { ...(options.config as Json | undefined), ...overrideConfig } : overrideConfig;
+    const overrideOptions =
+      combine === "merge" ? { ...(options.config as Json | undefined), ...overrideConfig } : overrideConfig;
     // cli2 puts the override in the options' config; a `.markdownlint.*` configuration still wins over it.
     effective = config ?? overrideOptions;
     break;
@@ -642,14 +641,29 @@ function checkRuleOptions(context: Context, config: Json, fallback: string | und
     if (USED.has(problem.option) || misspelt) {
       throw new CliError(text, file, problem.line);
     }
-    note(context, `${file}${problem.line === undefined ? "" : `:${problem.line}`}: ${text} (the rule uses its default; tasklog does not read this option)`);
+    note(
+      context,
+      `${file}${problem.line === undefined ? "" : `:${problem.line}`}: ${text} (the rule uses its default; tasklog does not read this option)`,
+    );
   }
 }
 
 /** Find the configuration markdownlint-cli2 applies to `logFile` (or `explicit` as its --config) and take the pack's options from it. */
-export async function loadConfig(logFile: string | undefined, explicit?: string, baseDir = process.cwd()): Promise<LoadedConfig> {
+export async function loadConfig(
+  logFile: string | undefined,
+  explicit?: string,
+  baseDir = process.cwd(),
+): Promise<LoadedConfig> {
   const file = logFile === undefined || logFile === "-" ? path.join(baseDir, "stdin") : logFile;
-  const resolved = await resolveCli2Config(file, baseDir, explicit);
+  let resolved: ResolvedConfig;
+  try {
+    resolved = await resolveCli2Config(file, baseDir, explicit);
+  } catch (error) {
+    // Messages name configuration files as the user sees them (relative to the current folder).
+    if (error instanceof CliError && error.file !== undefined)
+      throw new CliError(error.message, relativeName(error.file), error.line);
+    throw error;
+  }
   const notes = [...resolved.notes];
   checkRuleOptions({ notes, cache: new Map() }, resolved.config, resolved.files[0]);
   const settings = ruleSettings(resolved.config);

@@ -1,3 +1,12 @@
+/** The longest message printed (a 100,000-status configuration must not print 158 KB). */
+export const MAX_MESSAGE = 1000;
+
+/** A message cut at MAX_MESSAGE characters, saying how much was left out. */
+export function clampMessage(message: string): string {
+  if (message.length <= MAX_MESSAGE) return message;
+  return `${message.slice(0, MAX_MESSAGE)}… (${(message.length - MAX_MESSAGE).toLocaleString("en-US")} more characters)`;
+}
+
 /** An error the `tasklog` command reports as `tasklog: <file>:<line>: <message>` with exit code 2. */
 export class CliError extends Error {
   readonly file: string | undefined;
@@ -12,7 +21,7 @@ export class CliError extends Error {
   /** The one line printed on standard error. */
   format(): string {
     const where = this.file === undefined ? "" : `${this.file}${this.line === undefined ? "" : `:${this.line}`}: `;
-    return `tasklog: ${where}${this.message}`;
+    return `tasklog: ${where}${clampMessage(this.message)}`;
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { CliError, type CommandResult } from "./errors.js";
+import { CliError, clampMessage, type CommandResult } from "./errors.js";
 import { runInit } from "./init.js";
 import { runList } from "./list.js";
 import { runNew } from "./new.js";
@@ -416,7 +416,11 @@ export async function runTasklog(argv: readonly string[], context: RunContext = 
   }
   try {
     const result = await dispatch(command, rest, context);
-    return { code: result.code ?? 0, stdout: result.out, stderr: result.notes.map((note) => `${note}\n`).join("") };
+    return {
+      code: result.code ?? 0,
+      stdout: result.out,
+      stderr: result.notes.map((note) => `${clampMessage(note)}\n`).join(""),
+    };
   } catch (error) {
     if (error instanceof CliError) return { code: 2, stdout: "", stderr: `${error.format()}\n` };
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

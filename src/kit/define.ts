@@ -155,6 +155,29 @@ export function toErrorInfo(report: Report, lines: readonly string[]): ErrorInfo
  * rule per lint. An object is keyed by identity and its JSON (a caller may change an object between
  * lints); one that JSON cannot represent (a cycle, a BigInt) is resolved every time.
  */
+/** JSON of a configuration value of at most 10,000 values without cycles; undefined otherwise. */
+function fingerprint(value: object): string | undefined {
+  let budget = 10_000;
+  const path: object[] = [];
+  const walk = (entry: unknown): boolean => {
+    if (--budget < 0) return false;
+    if (typeof entry !== "object" || entry === null) return true;
+    if (path.includes(entry)) return false;
+    path.push(entry);
+    for (const key in entry) {
+      if (Object.hasOwn(entry, key) && !walk((entry as Record<string, unknown>)[key])) return false;
+    }
+    path.pop();
+    return true;
+  };
+  if (!walk(value)) return undefined;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}
+
 function cachedResolver<S extends OptionSpecs>(specs: S): (config: unknown) => ResolvedOptions<S> {
   const byValue = new Map<unknown, ResolvedOptions<S>>();
   const byObject = new WeakMap<object, { readonly json: string; readonly resolved: ResolvedOptions<S> }>();
@@ -167,12 +190,10 @@ function cachedResolver<S extends OptionSpecs>(specs: S): (config: unknown) => R
       }
       return resolved;
     }
-    let json: string;
-    try {
-      json = JSON.stringify(config);
-    } catch {
-      return resolveOptions(specs, config);
-    }
+    // The fingerprint of a small configuration; a large or self-referencing one (YAML aliases) is
+    // resolved each time instead of serialised whole.
+    const json = fingerprint(config);
+    if (json === undefined) return resolveOptions(specs, config);
     const hit = byObject.get(config);
     if (hit !== undefined && hit.json === json) return hit.resolved;
     const resolved = resolveOptions(specs, config);

@@ -71,10 +71,45 @@ const EXPECTED: Record<OptionKind, string> = {
   statuses: "an object mapping each status to a non-empty array of field labels",
 };
 
-/** JSON of a value, built only as far as a message needs it (a huge array is not serialised whole). */
+/**
+ * JSON of a value, built only as far as a message needs it: it stops after about 100 characters, so
+ * a huge or self-referencing value (YAML aliases: an alias bomb, an alias inside its own value) costs
+ * no more than a small one, and a value that contains itself shows `[circular]`.
+ */
 function jsonPreview(value: unknown): string {
-  const sample = Array.isArray(value) && value.length > 20 ? value.slice(0, 20) : value;
-  return clamp(JSON.stringify(sample) ?? String(sample));
+  const limit = 100;
+  let out = "";
+  const path: object[] = [];
+  const write = (entry: unknown): void => {
+    if (out.length > limit) return;
+    if (typeof entry !== "object" || entry === null) {
+      out +=
+        typeof entry === "string"
+          ? JSON.stringify(entry.length > limit ? entry.slice(0, limit) : entry)
+          : String(JSON.stringify(entry) ?? entry);
+      return;
+    }
+    if (path.includes(entry)) {
+      out += "[circular]";
+      return;
+    }
+    path.push(entry);
+    const array = Array.isArray(entry);
+    out += array ? "[" : "{";
+    let first = true;
+    for (const key in entry) {
+      if (!Object.hasOwn(entry, key)) continue;
+      if (out.length > limit) break;
+      if (!first) out += ",";
+      first = false;
+      if (!array) out += `${JSON.stringify(key.length > limit ? key.slice(0, limit) : key)}:`;
+      write((entry as Record<string, unknown>)[key]);
+    }
+    out += array ? "]" : "}";
+    path.pop();
+  };
+  write(value);
+  return clamp(out);
 }
 
 function describe(value: unknown): string {

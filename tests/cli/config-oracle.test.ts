@@ -9,12 +9,22 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
-import { main as cli2 } from "markdownlint-cli2";
 import { afterAll, describe, expect, it } from "vitest";
 import rules from "../../rules/index.js";
 import { loadConfig, resolveCli2Config, ruleSettings } from "../../src/cli/config.js";
 
 type Files = Record<string, string>;
+
+/** markdownlint-cli2's API (its package ships JavaScript with JSDoc types only: the part used here). */
+interface Cli2Parameters {
+  directory: string;
+  argv: string[];
+  optionsOverride: unknown;
+  logMessage: (message: string) => void;
+  logError: (message: string) => void;
+}
+const cli2Module = "markdownlint-cli2";
+const { main: cli2 } = (await import(cli2Module)) as { main: (parameters: Cli2Parameters) => Promise<number> };
 
 const scratch = mkdtempSync(join(tmpdir(), "tasklog-oracle-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -47,7 +57,7 @@ async function oracle(base: string, log: string, explicit?: string): Promise<Rec
   await cli2({
     directory: base,
     argv: [...(explicit === undefined ? [] : ["--config", explicit]), `:${log}`],
-    optionsOverride: { customRules: recorders, outputFormatters: [] } as never,
+    optionsOverride: { customRules: recorders, outputFormatters: [] },
     logMessage: () => undefined,
     logError: (message: string) => errors.push(message),
   });
@@ -114,8 +124,12 @@ describe("the configuration tasklog reads is the one markdownlint-cli2 applies",
   it("extends chains, relative and as a package from node_modules; YAML anchors; tags and names in order", async () => {
     await agree(
       {
-        "project/node_modules/shared-config/tasklog.json": json({ "tasklog-identifier": { prefix: ["pk"] }, TL004: false }),
-        "project/base.yaml": "extends: shared-config/tasklog.json\nanchors: &types [feat, fix]\nTL006:\n  types: *types\n",
+        "project/node_modules/shared-config/tasklog.json": json({
+          "tasklog-identifier": { prefix: ["pk"] },
+          TL004: false,
+        }),
+        "project/base.yaml":
+          "extends: shared-config/tasklog.json\nanchors: &types [feat, fix]\nTL006:\n  types: *types\n",
         "project/.markdownlint-cli2.yaml": "config:\n  extends: ./base.yaml\n  task-id:\n    severity: warning\n",
       },
       "tv-tasks.md",
@@ -134,11 +148,7 @@ describe("the configuration tasklog reads is the one markdownlint-cli2 applies",
       "logs/2026/tv-tasks.md",
       "ci/lint.markdownlint-cli2.jsonc",
     );
-    await agree(
-      { "project/other.json": json({ default: false, TL001: true }) },
-      "tv-tasks.md",
-      "other.json",
-    );
+    await agree({ "project/other.json": json({ default: false, TL001: true }) }, "tv-tasks.md", "other.json");
   });
 
   it("a JavaScript configuration is never run: a note, and the rest read as cli2 reads it when the file sets nothing", async () => {
@@ -150,7 +160,9 @@ describe("the configuration tasklog reads is the one markdownlint-cli2 applies",
     });
     const loaded = await loadConfig(join(base, "docs", "tv-tasks.md"), undefined, base);
     expect(loaded.options).toEqual({ prefix: ["ab"] });
-    expect(loaded.notes.join("\n")).toMatch(/\.markdownlint-cli2\.cjs: a JavaScript configuration is never run by tasklog/);
+    expect(loaded.notes.join("\n")).toMatch(
+      /\.markdownlint-cli2\.cjs: a JavaScript configuration is never run by tasklog/,
+    );
   });
 
   it("generated layouts (fast-check)", async () => {
@@ -168,7 +180,16 @@ describe("the configuration tasklog reads is the one markdownlint-cli2 applies",
         { requiredKeys: [] },
       ),
     );
-    const keys = fc.constantFrom("tasklog", "TL002", "task-id", "tasklog-identifier", "TL006", "tasklog-git", "default", "TL003");
+    const keys = fc.constantFrom(
+      "tasklog",
+      "TL002",
+      "task-id",
+      "tasklog-identifier",
+      "TL006",
+      "tasklog-git",
+      "default",
+      "TL003",
+    );
     const config = fc.dictionary(keys, ruleValue, { maxKeys: 3 });
     const folder = fc.record({
       options: fc.constantFrom("none", "jsonc", "yaml", "jsonc-without-config", "jsonc-overrides"),
@@ -181,7 +202,10 @@ describe("the configuration tasklog reads is the one markdownlint-cli2 applies",
       folders: fc.tuple(folder, folder, folder),
       log: fc.constantFrom("tv-tasks.md", "a/tv-tasks.md", "a/b/tv-tasks.md", "a/b/c/tv-tasks.md"),
       explicit: fc.option(
-        fc.record({ name: fc.constantFrom("ci/x.markdownlint-cli2.jsonc", "ci/.markdownlint.json", "ci/lint.yaml"), config }),
+        fc.record({
+          name: fc.constantFrom("ci/x.markdownlint-cli2.jsonc", "ci/.markdownlint.json", "ci/lint.yaml"),
+          config,
+        }),
       ),
     });
     await fc.assert(
@@ -191,7 +215,8 @@ describe("the configuration tasklog reads is the one markdownlint-cli2 applies",
           const at = (name: string): string => `${prefix}${name}`;
           if (spec.options === "jsonc") files[at(".markdownlint-cli2.jsonc")] = json({ config: spec.config });
           if (spec.options === "yaml") files[at(".markdownlint-cli2.yaml")] = json({ config: spec.config });
-          if (spec.options === "jsonc-without-config") files[at(".markdownlint-cli2.jsonc")] = json({ noProgress: true });
+          if (spec.options === "jsonc-without-config")
+            files[at(".markdownlint-cli2.jsonc")] = json({ noProgress: true });
           if (spec.options === "jsonc-overrides") {
             files[at(".markdownlint-cli2.jsonc")] = json({
               config: spec.config,
@@ -213,7 +238,9 @@ describe("the configuration tasklog reads is the one markdownlint-cli2 applies",
         place("project/a/b/", folders[2]);
         if (explicit !== null) {
           files[`project/${explicit.name}`] = json(
-            explicit.name.includes("cli2") ? { config: { extends: "../base.json", ...explicit.config } } : explicit.config,
+            explicit.name.includes("cli2")
+              ? { config: { extends: "../base.json", ...explicit.config } }
+              : explicit.config,
           );
           files["project/base.json"] = json(folders[0].other);
         }

@@ -53,7 +53,9 @@ describe("loadConfig", () => {
     );
     const found = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"), undefined, root);
     expect(found.file).toBe(join(root, ".markdownlint-cli2.jsonc"));
-    expect(found.options).toEqual({ prefix: ["ab"], types: ["feat"] });
+    // markdownlint-cli2 assigns the extended keys onto the config object: its own keys (TL006) come
+    // first, base.json's tag `tasklog` after them, so the tag's object is what TL006 receives.
+    expect(found.options).toEqual({ prefix: ["ab"] });
     writeFileSync(join(root, "docs", ".markdownlint.yaml"), "tasklog:\n  prefix: [yz]\n");
     const yaml = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"), undefined, root);
     expect(yaml.file).toBe(join(root, "docs", ".markdownlint.yaml"));
@@ -62,11 +64,21 @@ describe("loadConfig", () => {
     const js = await loadConfig(join(root, "docs", "logs", "tv-tasks.md"), undefined, root);
     // A JavaScript options file sets nothing tasklog can know: the parent folder's configuration still applies, as in cli2.
     expect(js.options).toEqual({ prefix: ["yz"] });
-    expect(js.notes[0]).toMatch(/a JavaScript configuration is never run by tasklog, so the settings it makes are unknown here/);
+    expect(js.notes[0]).toMatch(
+      /a JavaScript configuration is never run by tasklog, so the settings it makes are unknown here/,
+    );
     // --config is the base options, under the base folder's own .markdownlint-cli2.jsonc (as in cli2).
     expect((await loadConfig(join(root, "x.md"), join(root, "base.json"), root)).options).toEqual({
       prefix: ["ab"],
       types: ["feat"],
     });
+  });
+});
+
+describe("messages", () => {
+  it("a message longer than a thousand characters is cut, saying how much was left out", async () => {
+    const { CliError, MAX_MESSAGE } = await import("../../src/cli/errors.js");
+    const line = new CliError("x".repeat(5000), "f.json", 3).format();
+    expect(line).toBe(`tasklog: f.json:3: ${"x".repeat(MAX_MESSAGE)}… (4,000 more characters)`);
   });
 });

@@ -206,7 +206,8 @@ function outlineOfMdast(source: string): Outline {
   });
   const isTaskLog = headings.some(
     (heading) =>
-      /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(heading.text) || (heading.level === 2 && sectionOf(heading.text) !== undefined),
+      /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(heading.text) ||
+      (heading.level === 2 && sectionOf(heading.text) !== undefined),
   );
   const outline: Outline = {
     isTaskLog,

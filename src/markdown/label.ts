@@ -53,6 +53,16 @@ function extraColonsOf(text: string): number {
   return last + 1;
 }
 
+/**
+ * `text` without its trailing colons and white space, trimmed. A loop from the end: an unanchored
+ * `/[:\s]+$/` would rescan every inner run of colons and spaces, quadratic in a long label.
+ */
+function withoutTrailingColons(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[:\s]/u.test(text[end - 1] as string)) end--;
+  return text.slice(0, end).trim();
+}
+
 /** The label that `inline` (a paragraph's children) starts with, or undefined. */
 export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   const first = inline[0];
@@ -80,7 +90,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   const base = { gap: "", spaced: true, start: first.startColumn };
   if (inner.endsWith(":")) {
     // Every colon and space before the closing `**` is the label form's (`**Summary: :**`).
-    const text = inner.replace(/[:\s]+$/u, "").trim();
+    const text = withoutTrailingColons(inner);
     const after = inline[1];
     const extraColons = after?.type === "data" ? extraColonsOf(after.text) : 0;
     return text === ""

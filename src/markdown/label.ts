@@ -53,6 +53,26 @@ function extraColonsOf(text: string): number {
   return last + 1;
 }
 
+const RUN_ONLY = /^[:\s]*$/u;
+
+/**
+ * The text after the label's colon on its line: token `from`'s text without its first `skip`
+ * characters, then the next tokens' texts while the run of colons and white space goes on. Read as
+ * text whatever the tokens are: markdownlint 0.40's parser reads `:P1` after `**Priority:**` as a
+ * directive, 0.42's as data.
+ */
+function runText(inline: readonly Token[], from: number, skip: number): string {
+  let text = "";
+  for (let index = from; index < inline.length; index++) {
+    const token = inline[index] as Token;
+    if (token.type === "lineEnding") break;
+    const part = index === from ? token.text.slice(skip) : token.text;
+    text += part;
+    if (!RUN_ONLY.test(part)) break;
+  }
+  return text;
+}
+
 /**
  * `text` without its trailing colons and white space, trimmed. A loop from the end: an unanchored
  * `/[:\s]+$/` would rescan every inner run of colons and spaces, quadratic in a long label.
@@ -71,8 +91,9 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
     const match = PLAIN.exec(first.text);
     if (match === null) return undefined;
     const remainder = first.text.slice(match[0].length);
-    const extraColons = extraColonsOf(remainder);
-    const after = remainder[extraColons];
+    const run = runText(inline, 0, match[0].length);
+    const extraColons = extraColonsOf(run);
+    const after = run[extraColons];
     return {
       form: "plain",
       text: match[1] as string,
@@ -92,7 +113,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
     // Every colon and space before the closing `**` is the label form's (`**Summary: :**`).
     const text = withoutTrailingColons(inner);
     const after = inline[1];
-    const extraColons = after?.type === "data" ? extraColonsOf(after.text) : 0;
+    const extraColons = extraColonsOf(runText(inline, 1, 0));
     return text === ""
       ? undefined
       : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "", extraColons };
@@ -103,7 +124,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   if (text === "") return undefined;
   if (after.text.startsWith(":")) {
     const remainder = after.text.slice(1);
-    const extraColons = extraColonsOf(remainder);
+    const extraColons = extraColonsOf(runText(inline, 1, 1));
     return { ...base, form: "canonical", text, end: first.endColumn + 1, next: 2, remainder, extraColons };
   }
   if (SPACED_COLON.test(after.text)) {
@@ -115,7 +136,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
       end: first.endColumn + colon + 1,
       next: 2,
       remainder: after.text.slice(colon + 1),
-      extraColons: extraColonsOf(after.text.slice(colon + 1)),
+      extraColons: extraColonsOf(runText(inline, 1, colon + 1)),
     };
   }
   return undefined;

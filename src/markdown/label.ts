@@ -112,7 +112,6 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   if (inner.endsWith(":")) {
     // Every colon and space before the closing `**` is the label form's (`**Summary: :**`).
     const text = withoutTrailingColons(inner);
-    const after = inline[1];
     const extraColons = extraColonsOf(runText(inline, 1, 0));
     return text === ""
       ? undefined

@@ -13,6 +13,8 @@ interface Labels {
   readonly known: ReadonlySet<string>;
   /** `allowed` labels: lowercase → as listed. */
   readonly allowed: ReadonlyMap<string, string>;
+  /** The document's lines (the white space between a label and its value is read from them). */
+  readonly lines: readonly string[];
 }
 
 /** What the label should read, or undefined for an unknown label. */
@@ -46,20 +48,53 @@ function reportUnknown(field: Field, template: Template | undefined, labels: Lab
   });
 }
 
-/** The label is written `**Label**:` in its canonical spelling (fixable). */
-function checkForm(field: Field, canonical: string, report: Reporter): void {
+/** The white space between a label and its value, as a message says it (`2 spaces`, `U+00A0`). */
+function describeGap(gap: string): string {
+  if (gap === "") return "no space before the value";
+  if (/^ +$/.test(gap)) return `${gap.length} spaces before the value`;
+  const points = [...gap].map(
+    (char) => `U+${(char.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, "0")}`,
+  );
+  return `white space ${points.join(" ")} before the value`;
+}
+
+/**
+ * The label is written `**Label**:` in its canonical spelling, and one space separates it from a value
+ * on its line (fixable). Every colon and white space between the label and its value belongs to the
+ * label form (the model takes a run of colons into the label), so the fix leaves exactly
+ * `**Label**: value`.
+ */
+function checkForm(field: Field, canonical: string, lines: readonly string[], report: Reporter): void {
   const wanted = canonicalLabel(canonical);
-  if (field.labelSpan.text === wanted) return;
+  const lineText = lines[field.line - 1] ?? "";
+  const labelEnd = field.labelSpan.column + field.labelSpan.text.length;
+  // Nothing after the label on its line: trailing white space is not the label's (MD009's).
+  const valueOnLine = field.valueColumn <= lineText.length;
+  const gap = valueOnLine ? lineText.slice(labelEnd - 1, field.valueColumn - 1) : "";
+  const wantedGap = valueOnLine ? " " : "";
+  if (field.labelSpan.text === wanted && gap === wantedGap) return;
   const why = [
     ...(LABEL_FORMS[field.form].problem === undefined ? [] : [LABEL_FORMS[field.form].problem as string]),
-    ...(/:\**:$/.test(field.labelSpan.text) ? ["doubled colon"] : []),
+    ...(/:[\s*_]*:[*_]*$/u.test(field.labelSpan.text) ? ["doubled colon"] : []),
     ...(field.label !== canonical ? ["wrong case"] : []),
+    ...(gap === wantedGap ? [] : [describeGap(gap)]),
   ].join(", ");
   report({
     ...at(field.labelSpan),
     context: field.labelSpan.text,
-    detail: expected(`label ${quote(wanted)}`, `${quote(field.labelSpan.text)} (${why})`),
-    fix: { column: field.labelSpan.column, deleteCount: field.labelSpan.text.length, insertText: wanted },
+    detail: expected(
+      gap === wantedGap ? `label ${quote(wanted)}` : `label ${quote(wanted)} and one space before the value`,
+      `${quote(field.labelSpan.text)} (${why})`,
+    ),
+    // The white space is replaced only when it is wrong, so the fix names no more text than it must.
+    fix:
+      gap === wantedGap
+        ? { column: field.labelSpan.column, deleteCount: field.labelSpan.text.length, insertText: wanted }
+        : {
+            column: field.labelSpan.column,
+            deleteCount: field.labelSpan.text.length + gap.length,
+            insertText: wanted + wantedGap,
+          },
   });
 }
 
@@ -176,7 +211,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
       reportUnknown(field, template, labels, report);
       continue;
     }
-    checkForm(field, canonical, report);
+    checkForm(field, canonical, labels.lines, report);
     if (isDated(field)) {
       checkLabelDate(field, report);
       continue;
@@ -238,6 +273,7 @@ export default defineRule({
       statuses,
       known: new Set(Object.values(statuses).flatMap((fields) => fields.map((field) => field.toLowerCase()))),
       allowed: new Map(options.allowed.map((label) => [label.trim().toLowerCase(), label.trim()])),
+      lines: model.lines,
     };
     for (const task of model.tasks) checkTask(task, labels, report);
   },

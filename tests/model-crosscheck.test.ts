@@ -205,7 +205,9 @@ function outlineOfMdast(source: string): Outline {
     headings.push({ line: headingLine(node), level: node.depth, text, index, isTask: isTaskHeading(text) });
   });
   const isTaskLog = headings.some(
-    (heading) => /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(heading.text) || sectionOf(heading.text) !== undefined,
+    (heading) =>
+      /[A-Za-z]+-\d{4}-\d{2}-\d{2}:/.test(heading.text) ||
+      (heading.level === 2 && sectionOf(heading.text) !== undefined),
   );
   const outline: Outline = {
     isTaskLog,
@@ -232,7 +234,8 @@ function outlineOfMdast(source: string): Outline {
       return;
     }
     if (open !== undefined && heading.level <= open.level) open = undefined;
-    const section = sectionOf(heading.text);
+    // A status section is a level-2 heading (spec section 3).
+    const section = heading.level === 2 ? sectionOf(heading.text) : undefined;
     if (section !== undefined) {
       outline.sections.push({ line: heading.line, ...section });
       open = { line: heading.line, level: heading.level };

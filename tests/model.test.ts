@@ -104,6 +104,21 @@ describe("task-log model", () => {
     expect(modelOf("---\ntitle: Open · tv-2025-10-03:PR1 · x\n---\n# Doc\n").isTaskLog).toBe(false);
   });
 
+  it("reads a status section from a level-2 heading only (spec section 3)", () => {
+    for (const level of ["#", "###", "####"]) {
+      const other = modelOf(`${level} Open tasks (updated 2025-10-03)\n\n- [ ] Reply to the review\n`);
+      expect(other.isTaskLog, level).toBe(false);
+      expect(other.sections, level).toEqual([]);
+    }
+    expect(modelOf("Open tasks (updated 2025-10-03)\n===\n").isTaskLog).toBe(false);
+    expect(modelOf("Open tasks (updated 2025-10-03)\n---\n").sections.map((section) => section.line)).toEqual([1]);
+    const log = modelOf(
+      "## Open tasks (updated 2025-10-03)\n\n### Deferred tasks (updated 2025-10-03)\n\n### Open · tv-2025-10-03:PR1 · A\n\n# Deferred tasks\n\n### Deferred · tv-2025-10-03:PR2 · B\n",
+    );
+    expect(log.sections.map((section) => [section.line, section.level])).toEqual([[1, 2]]);
+    expect(log.tasks.map((task) => task.section?.line)).toEqual([1, undefined]);
+  });
+
   it("uses the configured statuses for detection and sections", () => {
     const custom = modelOf("## Doing tasks (updated 2025-10-05)\n\n### Doing - something\n", { Doing: ["Summary"] });
     expect(custom.isTaskLog).toBe(true);

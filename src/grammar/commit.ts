@@ -345,12 +345,18 @@ export function checkHeader(
       }
       const stops = /(?<!\.)\.+$/.exec(header)?.[0] ?? "";
       if (stops.length > 0 && stops.length < 3) {
+        // The fix takes the white space before the period too (`add x .` → `add x`), so that it leaves
+        // no trailing white space; a subject that is nothing but the period keeps its finding, unfixed.
+        const kept = header.slice(0, header.length - stops.length).trimEnd();
+        const fixable = kept.length > start;
         problems.push({
           code: "subject-full-stop",
           offset: header.length - stops.length,
           length: stops.length,
           message: `Expected no trailing period; Actual: "…${header.slice(-Math.min(header.length, 12))}"`,
-          fix: { offset: header.length - stops.length, deleteCount: stops.length, insertText: "" },
+          ...(fixable
+            ? { fix: { offset: kept.length, deleteCount: header.length - kept.length, insertText: "" } }
+            : {}),
         });
       }
       const normal = normaliseSubject(trimmed);

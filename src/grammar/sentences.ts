@@ -1,9 +1,13 @@
 /**
  * Sentences in a short piece of Markdown prose (a task's Summary, spec section 6).
  *
- * A sentence ends at `.`, `!` or `?` (possibly repeated, possibly followed by closing quotes,
- * brackets or emphasis markers) that is followed by the end of the text, or by white space and then
- * something that does not start with a lowercase letter. It does not end:
+ * A sentence ends at a sentence terminator of any script (Unicode's Sentence_Terminal: `.`, `!`, `?`,
+ * the CJK `。！？`, the full-width `．！？`, the Devanagari `।`, the Arabic `؟`, …), possibly repeated,
+ * possibly followed by closing quotes, brackets or emphasis markers, that is followed by the end of
+ * the text, or by white space and then something that does not start with a lowercase letter. The
+ * terminators of the scripts written without spaces between sentences (the CJK and full-width forms,
+ * which carry their own spacing) need no white space after them: `第一句。第二句。` is two sentences.
+ * It does not end:
  * - inside a code span, a link (inline, reference or autolink), a bare URL, or an escaped character;
  * - after a known abbreviation such as `e.g.`, `i.e.`, `vs.`, `etc.`;
  * - inside a number (`3.13`) or a file name (`README.md`), since no white space follows the period.
@@ -122,7 +126,23 @@ export function maskInline(text: string): string {
   return masked;
 }
 
-const TERMINATOR = /(?<![.!?])[.!?]+["'’”)\]*_]*(?=\s|$)/g;
+/**
+ * A run of sentence terminators (Unicode's Sentence_Terminal property, every script's `.` `!` `?`)
+ * with its closers (quotes, closing brackets of any script, emphasis markers). What may follow it is
+ * checked in code (`endsSentence`), so the pattern never backtracks into the run.
+ */
+const TERMINATOR = /(?<!\p{Sentence_Terminal})(\p{Sentence_Terminal}+)["'*_\p{Pe}\p{Pf}]*/gu;
+
+/** The terminators of scripts written without spaces between sentences: CJK and full-width forms. */
+const WIDE_TERMINATOR = /[\u3002\uFF61\uFF01\uFF1F\uFF0E\uFE12\uFE52\uFE56\uFE57]$/u;
+
+/** A terminator run ending at `end` ends a sentence: white space or the text's end follows, or it is wide. */
+function endsSentence(masked: string, end: number, marks: string): boolean {
+  const next = masked[end];
+  if (next === undefined || /\s/.test(next)) return true;
+  // A full-width period between digits (`３．１４`) is a decimal point.
+  return WIDE_TERMINATOR.test(marks) && !/\p{Nd}/u.test(next);
+}
 
 /** Longer than any abbreviation with its opening punctuation: a bounded look-back keeps this linear. */
 const LOOK_BACK = 48;
@@ -162,10 +182,11 @@ export function splitSentences(text: string): Sentence[] {
   };
   for (const match of masked.matchAll(TERMINATOR)) {
     const end = match.index + match[0].length;
+    const marks = match[1] as string;
+    if (!endsSentence(masked, end, marks)) continue;
     NEXT_VISIBLE.lastIndex = end;
     const next = NEXT_VISIBLE.exec(masked)?.[1];
     if (next !== undefined && /\p{Ll}/u.test(next)) continue;
-    const marks = /^[.!?]+/.exec(match[0])?.[0] ?? "";
     if (marks === "." && isAbbreviation(masked, match.index)) continue;
     push(end);
   }

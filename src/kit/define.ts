@@ -227,11 +227,13 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
       }
       const values = resolved.values as OptionValues<S & ModelOptions>;
       // Every document correction (BOMs, front matter) is readTaskLog's: on a document with two or
-      // more BOMs the rules read a corrected copy, and report, but never fix.
-      const { model, params: read, fixable } = readTaskLog(params, values.statuses as StatusFields);
+      // more BOMs the rules read a corrected copy, and report, but never fix; no document gets a fix on
+      // its first line (a BOM there shifts the host's columns, src/markdown/bom.ts).
+      const { model, params: read, fixableOn } = readTaskLog(params, values.statuses as StatusFields);
       if (!model.isTaskLog) return;
       const report = (entry: Report): void => {
-        const info = toErrorInfo(fixable ? entry : { ...entry, fix: undefined }, params.lines);
+        const fixLine = entry.fix?.line ?? entry.line;
+        const info = toErrorInfo(fixableOn(fixLine) ? entry : { ...entry, fix: undefined }, params.lines);
         if (info !== undefined) onError(info);
       };
       definition.check({ model, options: values, params: read, report });

@@ -10,12 +10,32 @@
  * token array (all rules share it) and only for such documents; other documents pass through as is.
  * Fixes stay withheld on these documents (the factory's rule), since the hosts apply them to texts
  * that differ by BOMs.
+ *
+ * One BOM: markdownlint removes it before it splits `lines` and parses, so a rule's columns count from
+ * the first character after it, and nothing in the parameters says the file had one. The hosts then
+ * disagree on which text they edit: markdownlint-cli2 `--fix` and markdownlint-cli `--fix` read the
+ * file again and call markdownlint's `applyFixes` on the raw text, BOM included, so on line 1 every
+ * edit lands one column to the left (`### open · …` became `###Openn · …`, no heading any more, and
+ * repeated runs ate `PR41` → `PR4` → `PR`); the VS Code extension applies the same fixes to the
+ * editor's text, which has no BOM, where the columns are right. A fix cannot be written so that both
+ * readings give the same text, and a rule cannot tell which host runs it or whether there was a BOM,
+ * so neither shifting the columns nor keeping them is safe: the pack offers no fix on a file's first
+ * physical line (`fixableLine`), in any document. The finding is still reported. Only a file
+ * that starts with a task or section heading loses a fix by this (a task log starts with its title).
  */
 import { type ModelParams, type Token, tokensOf } from "./tokens.js";
 
 const BOM = "\uFEFF";
 
 const corrected = new WeakMap<readonly Token[], readonly Token[]>();
+
+/**
+ * May a fix edit the file's physical line `line` (1-based, front matter counted)? Not line 1: a host may
+ * apply it to the text with the BOM that markdownlint removed before the rules ran (see above).
+ */
+export function fixableLine(line: number): boolean {
+  return line !== 1;
+}
 
 /** Does markdownlint's text still start with a BOM (the document had two or more)? */
 export function hasExtraBom(lines: readonly string[]): boolean {

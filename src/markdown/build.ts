@@ -49,6 +49,7 @@ import {
   parseSectionHeading,
   parseTaskHeading,
   spaceInsideIdentifier,
+  type ParsedSectionHeading,
   type ParsedTaskHeading,
   unreadablePart,
 } from "../grammar/heading.js";
@@ -138,6 +139,18 @@ function headingOf(token: Token): Heading {
     textColumn: textToken.startColumn,
     textSpan,
   };
+}
+
+/** The level of a status section's heading (`##`, or a setext heading underlined with `-`). */
+const SECTION_LEVEL = 2;
+
+/**
+ * The status section `heading` opens, read by the grammar, or undefined: a status section is a level-2
+ * heading (spec section 3); the same words at another level (`# Open tasks`, `### Open tasks`) are an
+ * ordinary heading, which neither opens a section nor makes a file a task log.
+ */
+function sectionHeadingOf(heading: Heading, statuses: readonly string[]): ParsedSectionHeading | undefined {
+  return heading.level === SECTION_LEVEL ? parseSectionHeading(heading.text, statuses) : undefined;
 }
 
 function span(heading: Heading, part: { offset: number; text: string } | undefined): Span | undefined {
@@ -506,7 +519,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
   // Spec section 2: a status section heading or a heading carrying an identifier-shaped token makes a
   // task log; a status word and a separator alone (`### Open · questions from the review`) do not.
   const isTaskLog = headings.some(
-    (heading) => IDENTIFIER_SHAPE.test(heading.text) || parseSectionHeading(heading.text, statusNames) !== undefined,
+    (heading) => IDENTIFIER_SHAPE.test(heading.text) || sectionHeadingOf(heading, statusNames) !== undefined,
   );
   const byIdentity = new Map<string, Task>();
   const byNumber = new Map<number, Task[]>();
@@ -583,7 +596,7 @@ function buildTaskLog(tokens: readonly Token[], lines: readonly string[], status
     }
     // A non-task heading at or above the open section's level closes it.
     if (openSection !== undefined && heading.level <= openSection.level) openSection = undefined;
-    const parsedSection = parseSectionHeading(heading.text, statusNames);
+    const parsedSection = sectionHeadingOf(heading, statusNames);
     if (parsedSection !== undefined) {
       const status = span(heading, parsedSection.status) as Span;
       const section: Section = {

@@ -24,24 +24,63 @@ export interface RawLabel {
   /** Text of the token holding the colon after the colon (empty for `**Label:**`). */
   readonly remainder: string;
   /**
-   * Bold forms only: how many more colons follow the label's colon before a space or the line end
-   * (`**Summary:**:`, `**Priority**::`). A field takes them into its label, so that its fix leaves one;
-   * nested items leave them in the value.
+   * How many characters after the label's colon still belong to the label form: a run of more colons
+   * and white space (any Unicode space, tabs) up to its last colon (`**Summary:** :`,
+   * `**Priority:**:P1`, `**Size** ::M`). A field takes them into its label, so that its fix leaves
+   * exactly one colon; nested items leave them in the value. A colon that opens an emoji shortcode
+   * (`:tada:`) at the value's start is the value's.
    */
   readonly extraColons: number;
 }
 
 const PLAIN = /^([A-Za-z][A-Za-z ?]*?)([ \t]*):/;
-const SPACED_COLON = /^[ \t]+:/;
-const COLONS = /^:+/;
+/** White space (not a line break) and then the colon: `**Size** :`, `**Size**\u00a0:`. */
+const SPACED_COLON = /^[^\S\r\n]+:/u;
+/** Colons and white space (not a line break) after the label's colon. */
+const COLON_RUN = /^[:\s]*/u;
+/** An emoji shortcode (`:tada:`, `:+1:`): its colon is the value's, not the label's. */
+const SHORTCODE = /^:[\w+-]+:/u;
 
-/** Colons at the start of `text` followed by whitespace, or by the line end when `text` ends (`next`). */
-function extraColonsOf(text: string, next: Token | undefined): number {
-  const colons = COLONS.exec(text)?.[0].length ?? 0;
-  if (colons === 0) return 0;
-  const after = text[colons];
-  const ends = after === undefined ? next === undefined || next.type === "lineEnding" : /\s/.test(after);
-  return ends ? colons : 0;
+/**
+ * The characters of `text` (what follows the label's colon in its token) that belong to the label:
+ * its leading run of colons and white space, up to the last colon of the run.
+ */
+function extraColonsOf(text: string): number {
+  const run = COLON_RUN.exec(text)?.[0] ?? "";
+  let last = run.lastIndexOf(":");
+  // A colon right before the value that opens `:name:` belongs to the value.
+  if (last === run.length - 1 && last >= 0 && SHORTCODE.test(text.slice(last))) last = run.lastIndexOf(":", last - 1);
+  return last + 1;
+}
+
+const RUN_ONLY = /^[:\s]*$/u;
+
+/**
+ * The text after the label's colon on its line: token `from`'s text without its first `skip`
+ * characters, then the next tokens' texts while the run of colons and white space goes on. Read as
+ * text whatever the tokens are: markdownlint 0.40's parser reads `:P1` after `**Priority:**` as a
+ * directive, 0.42's as data.
+ */
+function runText(inline: readonly Token[], from: number, skip: number): string {
+  let text = "";
+  for (let index = from; index < inline.length; index++) {
+    const token = inline[index] as Token;
+    if (token.type === "lineEnding") break;
+    const part = index === from ? token.text.slice(skip) : token.text;
+    text += part;
+    if (!RUN_ONLY.test(part)) break;
+  }
+  return text;
+}
+
+/**
+ * `text` without its trailing colons and white space, trimmed. A loop from the end: an unanchored
+ * `/[:\s]+$/` would rescan every inner run of colons and spaces, quadratic in a long label.
+ */
+function withoutTrailingColons(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[:\s]/u.test(text[end - 1] as string)) end--;
+  return text.slice(0, end).trim();
 }
 
 /** The label that `inline` (a paragraph's children) starts with, or undefined. */
@@ -51,7 +90,10 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   if (first.type === "data") {
     const match = PLAIN.exec(first.text);
     if (match === null) return undefined;
-    const after = first.text[match[0].length];
+    const remainder = first.text.slice(match[0].length);
+    const run = runText(inline, 0, match[0].length);
+    const extraColons = extraColonsOf(run);
+    const after = run[extraColons];
     return {
       form: "plain",
       text: match[1] as string,
@@ -60,17 +102,17 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
       start: first.startColumn,
       end: first.startColumn + match[0].length,
       next: 1,
-      remainder: first.text.slice(match[0].length),
-      extraColons: 0,
+      remainder,
+      extraColons,
     };
   }
   if (first.type !== "strong" || first.startLine !== first.endLine) return undefined;
   const inner = first.text.slice(2, -2);
   const base = { gap: "", spaced: true, start: first.startColumn };
   if (inner.endsWith(":")) {
-    const text = inner.slice(0, -1).trim();
-    const after = inline[1];
-    const extraColons = after?.type === "data" ? extraColonsOf(after.text, inline[2]) : 0;
+    // Every colon and space before the closing `**` is the label form's (`**Summary: :**`).
+    const text = withoutTrailingColons(inner);
+    const extraColons = extraColonsOf(runText(inline, 1, 0));
     return text === ""
       ? undefined
       : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "", extraColons };
@@ -81,7 +123,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   if (text === "") return undefined;
   if (after.text.startsWith(":")) {
     const remainder = after.text.slice(1);
-    const extraColons = extraColonsOf(remainder, inline[2]);
+    const extraColons = extraColonsOf(runText(inline, 1, 1));
     return { ...base, form: "canonical", text, end: first.endColumn + 1, next: 2, remainder, extraColons };
   }
   if (SPACED_COLON.test(after.text)) {
@@ -93,7 +135,7 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
       end: first.endColumn + colon + 1,
       next: 2,
       remainder: after.text.slice(colon + 1),
-      extraColons: extraColonsOf(after.text.slice(colon + 1), inline[2]),
+      extraColons: extraColonsOf(runText(inline, 1, colon + 1)),
     };
   }
   return undefined;

@@ -198,6 +198,17 @@ describe("Conventional Commits header grammar", () => {
       },
     ]);
     expect(fixed("feat: add x..", "subject-full-stop")).toBe("feat: add x");
+    // The white space before the period goes with it: the fix leaves no trailing space to report.
+    for (const header of ["feat: add x .", "feat: add x\t.", "feat: add x \u00a0 ..", "feat: add x\u3000."]) {
+      expect(fixed(header, "subject-full-stop"), header).toBe("feat: add x");
+      expect(codes(fixed(header, "subject-full-stop")), header).toEqual([]);
+    }
+    // A subject that is nothing but the period keeps its finding, with no fix.
+    for (const header of ["feat: .", "feat:  ."]) {
+      const problem = checkHeader(header, OPTIONS).problems.find((p) => p.code === "subject-full-stop");
+      expect(problem, header).toBeDefined();
+      expect(problem?.fix, header).toBeUndefined();
+    }
     expect(codes("feat: add x...")).toEqual([]);
     for (const vague of [
       "update stuff",

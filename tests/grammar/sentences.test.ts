@@ -67,6 +67,30 @@ describe("sentence counting", () => {
     expect(countSentences('He said "done." Then left.')).toBe(2);
   });
 
+  it("ends sentences at the terminators of other scripts", () => {
+    // CJK and full-width terminators need no space after them.
+    expect(countSentences("整合回归测试。添加说明文件。更新持续集成配置。")).toBe(3);
+    expect(countSentences("回归测试稳定吗？是的！请合并。")).toBe(3);
+    expect(countSentences("テストを整理する。READMEを追加する。")).toBe(2);
+    expect(countSentences("Ｆｉｘ ｔｈｅ ｂａｄｇｅ．Ｔｈｅｎ ｒｅｓｔ！Ｄｏｎｅ？")).toBe(3);
+    expect(countSentences("「完成了。」然后休息。")).toBe(2);
+    expect(countSentences("halfwidth｡Ｎext")).toBe(2);
+    // Devanagari danda and the Arabic question mark (and full stop) are followed by spaces.
+    expect(countSentences("परीक्षण जोड़ें। दस्तावेज़ लिखें। समीक्षा करें।")).toBe(3);
+    expect(countSentences("هل الاختبار مستقر؟ نعم. ادمج التغيير.")).toBe(3);
+    expect(splitSentences("第一句。第二句。")).toEqual([
+      { start: 0, end: 4, text: "第一句。" },
+      { start: 4, end: 8, text: "第二句。" },
+    ]);
+  });
+
+  it("does not end a sentence at a full-width period in a number or before a lowercase word", () => {
+    expect(countSentences("版本３．１４已发布。")).toBe(1);
+    expect(countSentences("ｆｉｌｅ．ｍｄ ｉｓ ｈｅｒｅ．")).toBe(1);
+    // An ASCII period still needs a space after it, in any script.
+    expect(countSentences("見てreadme.mdを。")).toBe(1);
+  });
+
   it("counts real summaries from the corpus", () => {
     expect(
       countSentences(

@@ -99,10 +99,34 @@ export function parseJsonc(text: string, file: string): unknown {
 }
 
 /** The line of the first `"key"` in a configuration's text (for messages). */
-function lineOfKey(text: string, key: string): number | undefined {
+export function lineOfKey(text: string, key: string): number | undefined {
   const index = text.indexOf(`"${key}"`);
-  const plain = index >= 0 ? index : text.search(new RegExp(`^\\s*${key.replace(/[^\w]/g, "\\$&")}\\s*:`, "m"));
+  const plain = index >= 0 ? index : plainKeyStart(text, key);
   return plain < 0 ? undefined : text.slice(0, plain).split("\n").length;
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
+const SPACE = /\s/;
+
+/**
+ * Where the multiline pattern `^\s*<key>\s*:` would first match (a line start), or -1, in one pass.
+ * The pattern itself is quadratic: every line start of a run of blank lines re-reads the whole run.
+ * Every line start inside one run of white space reaches the same first visible character, so the
+ * match starts at the run's first line start when the key (then white space and a colon) follows it.
+ */
+export function plainKeyStart(text: string, key: string): number {
+  let lineStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    if (lineStart < 0 && (i === 0 || LINE_BREAK.test(text[i - 1] as string))) lineStart = i;
+    if (i < text.length && SPACE.test(text[i] as string)) continue;
+    if (lineStart >= 0 && text.startsWith(key, i)) {
+      let j = i + key.length;
+      while (j < text.length && SPACE.test(text[j] as string)) j++;
+      if (text[j] === ":") return lineStart;
+    }
+    lineStart = -1;
+  }
+  return -1;
 }
 
 async function loadYaml(text: string, file: string): Promise<unknown> {

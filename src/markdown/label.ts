@@ -31,7 +31,10 @@ export interface RawLabel {
   readonly extraColons: number;
 }
 
-const PLAIN = /^([A-Za-z][A-Za-z ?]*?)([ \t]*):/;
+// The label ends at a letter or `?` (or is one letter), so that the blanks before the colon are the gap
+// alone: with a lazy label (`[A-Za-z ?]*?` then `[ \t]*`) both could take them, quadratic on a long
+// run of spaces without a colon.
+export const PLAIN = /^([A-Za-z](?:[A-Za-z ?]*[A-Za-z?])?)([ \t]*):/;
 const SPACED_COLON = /^[ \t]+:/;
 const COLONS = /^:+/;
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { attackShapes, collectPatterns, countSteps, parsePattern } from "../scripts/regex-analysis.js";
 import { lineOfKey, plainKeyStart } from "../src/cli/config.js";
 import { TITLE_BEFORE_CODE } from "../src/convention.js";
+import { maskInline } from "../src/grammar/sentences.js";
 import { PLAIN } from "../src/markdown/label.js";
 
 /**
@@ -144,5 +145,42 @@ describe("regular expressions on their attack shapes (steps counted, not timed)"
     expect(PLAIN.exec(`a${" ".repeat(size)}:`)?.slice(1)).toEqual(["a", " ".repeat(size)]);
     expect(TITLE_BEFORE_CODE.test(`title${" ".repeat(size)}!`)).toBe(false);
     expect(TITLE_BEFORE_CODE.test(`See title${" \t".repeat(size / 2)}: `)).toBe(true);
+  });
+
+  it("code spans are matched in one pass over the backtick runs, as the former closer search did", () => {
+    /** The former reading: escapes, then each run's closer searched in the rest of the text. */
+    const former = (text: string): string => {
+      const units = text.split("");
+      for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) units.splice(match.index, 2, "X", "X");
+      const masked = units.join("");
+      const runs = /`+/g;
+      let run: RegExpExecArray | null;
+      while ((run = runs.exec(masked)) !== null) {
+        const open = run[0];
+        const closer = new RegExp(`(?<!\`)${open}(?!\`)`, "g");
+        closer.lastIndex = run.index + open.length;
+        const close = closer.exec(masked);
+        if (close === null) continue;
+        for (let i = run.index; i < close.index + open.length; i++) if (units[i] !== "\n") units[i] = "X";
+        runs.lastIndex = close.index + open.length;
+      }
+      return units.join("");
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom("`", "``", "```", "x", " ", "\n", "\\", "."), { maxLength: 24 }),
+        (parts) => {
+          const input = parts.join("");
+          expect(maskInline(input)).toBe(former(input));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // The attack shape of the former search: runs of every length from 800 down to 1, none closed
+    // (320 KB; the former search read the rest of the text once per run).
+    let text = "";
+    for (let length = 800; length >= 1; length--) text += `${"`".repeat(length)}x`;
+    expect(maskInline(text)).toBe(text);
+    expect(maskInline(`${text}\``)).toBe(`${text.slice(0, -2)}XXX`);
   });
 });

@@ -19,12 +19,13 @@
  *
  * Prints a table (the slowest input of each pattern) and exits with 1 when a pattern fails.
  * Flags: `--small N`, `--large N` (sizes, default 2 000 and 20 000), `--budget MS` (default 50),
- * `--all` (print every pattern, not only the slowest 25 and the failures).
+ * `--all` (print every pattern, not only the slowest 25 and the failures), `--audit` (print instead
+ * the Markdown table of docs/performance.md: every pattern with the growth of its counted steps).
  */
 import { join } from "node:path";
 import type { AttackShape, Found } from "./regex-analysis.js";
 
-const { attackShapes, collectPatterns } = (await import(
+const { attackShapes, collectPatterns, stepGrowth } = (await import(
   new URL("./regex-analysis.ts", import.meta.url).href
 )) as typeof import("./regex-analysis.js");
 
@@ -238,6 +239,20 @@ function measure(found: Found): Result {
 }
 
 const { found, unresolved } = collectPatterns(ROOT);
+
+if (argv.includes("--audit")) {
+  // The audit table (docs/performance.md): every pattern, its attack shapes and the growth of a
+  // backtracking engine's steps on them for 4× the input (scripts/regex-analysis.ts), no timing.
+  console.log("| where | pattern | attack shapes | steps ×, 4× input |\n| --- | --- | --- | --- |");
+  for (const { where, regex, approx } of found) {
+    const { growth, shapes } = stepGrowth(regex);
+    const source = `/${regex.source}/${regex.flags}`.replaceAll("|", "\\|");
+    const code = source.includes("`") ? `\`\` ${source} \`\`` : `\`${source}\``;
+    const steps = shapes === 0 ? "- (no ambiguous loop)" : growth.toFixed(1);
+    console.log(`| ${where} | ${code}${approx ? " (approx.)" : ""} | ${shapes} | ${steps} |`);
+  }
+  process.exit(0);
+}
 const started = performance.now();
 const results = found.map((entry, index) => {
   if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${found.length} ${entry.where}        `);

@@ -490,3 +490,30 @@ export function countSteps(regex: RegExp, text: string): CountedMatch {
   }
   return { match: undefined, steps };
 }
+
+/** Failing ends added to every attack shape. */
+export const FAILING_ENDS: readonly string[] = ["", "\u0000", "!", "\n", " "];
+
+/**
+ * The largest growth of `countSteps` from `small` to `large` characters over the attack shapes of
+ * `shapesOf` (by default `regex`'s own) with every failing end: about `large / small` for a linear
+ * pattern, its square for a quadratic one. A run that stops early (under 4 steps a character) counts as 1.
+ */
+export function stepGrowth(
+  regex: RegExp,
+  shapesOf: RegExp = regex,
+  small = 150,
+  large = 600,
+): { readonly growth: number; readonly label: string; readonly shapes: number } {
+  let worst = { growth: 0, label: "" };
+  const shapes = attackShapes(shapesOf);
+  for (const shape of shapes) {
+    for (const end of FAILING_ENDS) {
+      const few = countSteps(regex, shape.make(small) + end).steps;
+      const many = countSteps(regex, shape.make(large) + end).steps;
+      const growth = many < 4 * large ? 1 : many / few;
+      if (growth > worst.growth) worst = { growth, label: `${shape.label}+${JSON.stringify(end)}` };
+    }
+  }
+  return { ...worst, shapes: shapes.length };
+}

@@ -3,7 +3,9 @@
  * statuses, the `statuses` error names the offending key or value and why, unknown-option detection
  * looks at own properties only, and messages about option values stay a readable length.
  */
+import { lint } from "markdownlint/sync";
 import { describe, expect, it } from "vitest";
+import rules from "../rules/index.js";
 import { clamp, listed } from "../src/listing.js";
 import { lintPack } from "./harness.js";
 
@@ -164,6 +166,18 @@ describe("option problems are reported once per document", () => {
     const config = { tasklog: { types: "x" }, TL006: { types: "x" } };
     expect(lineOne(config).map(([rule]) => rule)).toEqual(["TL001", "TL006"]);
     expect(lineOne(config)).toEqual(lineOne(config));
+  });
+
+  it("two documents of one lint each report it once", () => {
+    const results = lint({
+      strings: { a: log, b: log },
+      customRules: rules,
+      config: { default: false, tasklog: { allow: 1 } },
+    }) as unknown as Record<string, { lineNumber: number; ruleNames: string[] }[]>;
+    for (const name of ["a", "b"])
+      expect(results[name]?.filter((error) => error.lineNumber === 1).map((error) => error.ruleNames[0])).toEqual([
+        "TL001",
+      ]);
   });
 
   it("an option of another rule says whose it is", () => {

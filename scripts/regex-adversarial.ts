@@ -2,25 +2,32 @@
  * `npm run bench:regex` (also run by `npm run bench`): every regular expression of the pack, timed on
  * adversarial strings, to catch catastrophic (super-linear) backtracking.
  *
- * The patterns are found in the source (src/, src/grammar/, rules/) with the TypeScript parser, so new
- * rules are covered without a list to keep: every regular-expression literal, and every `new RegExp(…)`
- * whose pattern is a template of other patterns' `.source` (resolved) and plain expressions (replaced by
- * a representative string, marked "approx.").
+ * The patterns are found in the source (every file under src/ and rules/) with the TypeScript parser
+ * (`collectPatterns`, scripts/regex-analysis.ts), so new rules are covered without a list to keep:
+ * every regular-expression literal, and every `new RegExp(…)` whose pattern is a template of other
+ * patterns' `.source` (resolved) and plain expressions (replaced by a representative string, marked
+ * "approx.").
  *
  * Each pattern runs (all matches, for global and sticky patterns) on strings of a small and a large
- * size made of: every character the pattern mentions and every pair of them, repeated, then a
- * character that makes the match fail; and snippets of task logs (identifiers, labels, separators,
- * code spans, URLs, commit headers…) repeated. A pattern fails when one input takes more than the
+ * size made of: the attack shapes a regex analyser reports for it (`attackShapes`: the text before an
+ * ambiguous loop, the character two loops can both take pumped n times, then each failing end);
+ * every character the pattern mentions and every pair of them, repeated, then a character that makes
+ * the match fail; and snippets of task logs (identifiers, labels, separators, code spans, URLs,
+ * commit headers…) repeated. A pattern fails when one input takes more than the
  * time budget at the large size, or when the time grows much faster than the input (quadratic growth
  * shows as ~100× for 10× more input; the threshold is 30×, judged only above 2 ms).
  *
  * Prints a table (the slowest input of each pattern) and exits with 1 when a pattern fails.
  * Flags: `--small N`, `--large N` (sizes, default 2 000 and 20 000), `--budget MS` (default 50),
- * `--all` (print every pattern, not only the slowest 25 and the failures).
+ * `--all` (print every pattern, not only the slowest 25 and the failures), `--audit` (print instead
+ * the Markdown table of docs/performance.md: every pattern with the growth of its counted steps).
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
-import ts from "typescript";
+import { join } from "node:path";
+import type { AttackShape, Found } from "./regex-analysis.js";
+
+const { attackShapes, collectPatterns, stepGrowth } = (await import(
+  new URL("./regex-analysis.ts", import.meta.url).href
+)) as typeof import("./regex-analysis.js");
 
 const ROOT = join(import.meta.dirname, "..");
 const argv = process.argv.slice(2);
@@ -33,79 +40,6 @@ const LARGE = flag("--large", 20_000);
 const BUDGET_MS = flag("--budget", 50);
 const GROWTH_LIMIT = 30;
 const SHOW_ALL = argv.includes("--all");
-
-interface Found {
-  readonly where: string;
-  readonly name: string | undefined;
-  readonly regex: RegExp;
-  readonly approx: boolean;
-}
-
-const sourceFiles = ["src", "src/grammar", "rules"].flatMap((dir) =>
-  readdirSync(join(ROOT, dir))
-    .filter((file) => file.endsWith(".ts"))
-    .map((file) => join(ROOT, dir, file)),
-);
-
-function literalToRegExp(text: string): RegExp {
-  const slash = text.lastIndexOf("/");
-  return new RegExp(text.slice(1, slash), text.slice(slash + 1));
-}
-
-/** Collect literals first (with the name of the constant holding them), then `new RegExp(…)`. */
-function collect(): { found: Found[]; unresolved: string[] } {
-  const found: Found[] = [];
-  const unresolved: string[] = [];
-  const byName = new Map<string, RegExp>();
-  const dynamic: { where: string; node: ts.NewExpression; file: ts.SourceFile }[] = [];
-  for (const path of sourceFiles) {
-    const file = ts.createSourceFile(path, readFileSync(path, "utf8"), ts.ScriptTarget.Latest, true);
-    const where = (node: ts.Node): string =>
-      `${relative(ROOT, path)}:${file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1}`;
-    const visit = (node: ts.Node): void => {
-      if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
-        const regex = literalToRegExp(node.getText(file));
-        const parent = node.parent;
-        const name = parent !== undefined && ts.isVariableDeclaration(parent) ? parent.name.getText(file) : undefined;
-        if (name !== undefined) byName.set(name, regex);
-        found.push({ where: where(node), name, regex, approx: false });
-      } else if (ts.isNewExpression(node) && node.expression.getText(file) === "RegExp") {
-        dynamic.push({ where: where(node), node, file });
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-  }
-  for (const { where, node, file } of dynamic) {
-    const [pattern, flags] = node.arguments ?? [];
-    if (pattern === undefined) continue;
-    let approx = false;
-    let source: string | undefined;
-    const piece = (expression: ts.Expression): string => {
-      const text = expression.getText(file);
-      const sourceOf = /^(\w+)\.source$/.exec(text);
-      if (sourceOf !== null && byName.has(sourceOf[1] as string))
-        return (byName.get(sourceOf[1] as string) as RegExp).source;
-      approx = true;
-      return "``";
-    };
-    if (ts.isNoSubstitutionTemplateLiteral(pattern) || ts.isStringLiteral(pattern)) {
-      source = pattern.text;
-    } else if (ts.isTemplateExpression(pattern)) {
-      source =
-        pattern.head.text + pattern.templateSpans.map((span) => piece(span.expression) + span.literal.text).join("");
-    } else {
-      source = piece(pattern);
-    }
-    const flagText = flags !== undefined && ts.isStringLiteral(flags) ? flags.text : "";
-    try {
-      found.push({ where, name: undefined, regex: new RegExp(source, flagText), approx });
-    } catch {
-      unresolved.push(where);
-    }
-  }
-  return { found, unresolved };
-}
 
 /** Characters a pattern mentions: its literal characters and one representative of each class. */
 function alphabetOf(regex: RegExp): string[] {
@@ -222,7 +156,32 @@ function inputsOf(regex: RegExp, size: number): { label: string; text: string }[
     for (const end of ["", "\u0000", "!"])
       unit(snippet, end, `${JSON.stringify(snippet)}×n${end === "" ? "" : `+${JSON.stringify(end)}`}`);
   }
+  // The attack shapes of the pattern's ambiguous loops (scripts/regex-analysis.ts), with each failing end.
+  for (const shape of shapesOf(regex)) {
+    for (const end of TERMINATORS)
+      inputs.push({
+        label: `attack ${shape.label}${end === "" ? "" : `+${JSON.stringify(end)}`}`,
+        text: shape.make(size) + end,
+      });
+  }
   return inputs;
+}
+
+const SHAPES = new Map<string, AttackShape[]>();
+const unanalysed: string[] = [];
+function shapesOf(regex: RegExp): AttackShape[] {
+  const key = `/${regex.source}/${regex.flags}`;
+  let shapes = SHAPES.get(key);
+  if (shapes === undefined) {
+    try {
+      shapes = attackShapes(regex, alphabetOf(regex));
+    } catch (error) {
+      unanalysed.push(`${key} (${(error as Error).message})`);
+      shapes = [];
+    }
+    SHAPES.set(key, shapes);
+  }
+  return shapes;
 }
 
 /** Run the pattern over the whole text (all matches for /g and /y), return milliseconds. */
@@ -279,7 +238,21 @@ function measure(found: Found): Result {
   return worst as Result;
 }
 
-const { found, unresolved } = collect();
+const { found, unresolved } = collectPatterns(ROOT);
+
+if (argv.includes("--audit")) {
+  // The audit table (docs/performance.md): every pattern, its attack shapes and the growth of a
+  // backtracking engine's steps on them for 4× the input (scripts/regex-analysis.ts), no timing.
+  console.log("| where | pattern | attack shapes | steps ×, 4× input |\n| --- | --- | --- | --- |");
+  for (const { where, regex, approx } of found) {
+    const { growth, shapes } = stepGrowth(regex);
+    const source = `/${regex.source}/${regex.flags}`.replaceAll("|", "\\|");
+    const code = source.includes("`") ? `\`\` ${source} \`\`` : `\`${source}\``;
+    const steps = shapes === 0 ? "- (no ambiguous loop)" : growth.toFixed(1);
+    console.log(`| ${where} | ${code}${approx ? " (approx.)" : ""} | ${shapes} | ${steps} |`);
+  }
+  process.exit(0);
+}
 const started = performance.now();
 const results = found.map((entry, index) => {
   if (process.stderr.isTTY) process.stderr.write(`\r${index + 1}/${found.length} ${entry.where}        `);
@@ -323,6 +296,12 @@ console.log(
     `${((performance.now() - started) / 1000).toFixed(1)} s.`,
 );
 if (unresolved.length > 0) console.log(`Not evaluated (pattern built from runtime values): ${unresolved.join(", ")}`);
+if (unanalysed.length > 0)
+  console.log(`No attack shapes (syntax the analyser does not read): ${unanalysed.join(", ")}`);
+const attacks = [...SHAPES.values()].reduce((sum, shapes) => sum + shapes.length, 0);
+console.log(
+  `${attacks} attack shapes from ambiguous loops (scripts/regex-analysis.ts), each with ${TERMINATORS.length} failing ends.`,
+);
 if (failures.length > 0) process.exitCode = 1;
 
 // --- Section-heading scanner attack shapes (issue 18, heading classes) -------------------------------

@@ -136,7 +136,9 @@ export const COMMITS_LABEL = /^commits?$/i;
 /** Label of a PR title nested under a `PR` field (`Title suggestion:`, `Title:`). */
 export const TITLE_LABEL = /^title(?: suggestion)?$/i;
 /** Text just before a code span that makes it the PR title inside the `PR` field's own value. */
-export const TITLE_BEFORE_CODE = /(?:^|[\s:;,(])title(?:[ \t]+suggestion)?[ \t]*:?[ \t]*$/i;
+// (The blanks after the colon belong to the optional colon's group: `[ \t]*:?[ \t]*` lets both runs take
+// the blanks when there is no colon, quadratic on a long run of spaces.)
+export const TITLE_BEFORE_CODE = /(?:^|[\s:;,(])title(?:[ \t]+suggestion)?[ \t]*(?::[ \t]*)?$/i;
 
 export const BRANCH_EXAMPLE = "feat/parser-error-messages";
 /** A real commit header, shown where a plan still holds the template's `<type>(<scope>): <subject>`. */

@@ -26,7 +26,8 @@ describe("options built from YAML aliases", () => {
   it("an alias inside its own value is reported as [circular], by every rule, without a throw", () => {
     const self = (load("a: &a [*a]\n") as { a: unknown }).a;
     const lines = optionLines({ tasklog: { prefix: self } });
-    expect(lines).toHaveLength(rules.length);
+    // One report per document for a problem every rule of the block shares (the first rule that runs).
+    expect(lines).toHaveLength(1);
     expect(lines[0]).toBe(
       'TL001/task-heading: Option "prefix" expects a string or a non-empty array of strings; found an array ([[circular]]). Using the default.',
     );
@@ -35,10 +36,8 @@ describe("options built from YAML aliases", () => {
   it("an alias bomb (9^9 values once expanded) is previewed in at most a hundred characters", () => {
     const bomb = aliasBomb(9)["l8"];
     const lines = optionLines({ tasklog: { statuses: { Open: bomb }, types: bomb } });
-    expect(lines.length).toBeGreaterThanOrEqual(rules.length);
+    expect(lines.length).toBeGreaterThanOrEqual(1);
     for (const line of lines) expect(line.length).toBeLessThan(400);
-    expect(
-      lines.some((line) => line.startsWith('TL006/commit-message: Option "types" expects an array of strings')),
-    ).toBe(true);
+    expect(lines.some((line) => line.includes('Option "types" expects an array of strings'))).toBe(true);
   });
 });

@@ -3,7 +3,9 @@
  * statuses, the `statuses` error names the offending key or value and why, unknown-option detection
  * looks at own properties only, and messages about option values stay a readable length.
  */
+import { lint } from "markdownlint/sync";
 import { describe, expect, it } from "vitest";
+import rules from "../rules/index.js";
 import { clamp, listed } from "../src/listing.js";
 import { lintPack } from "./harness.js";
 
@@ -127,5 +129,85 @@ describe("messages about option values are clamped", () => {
     expect(clamp("abcd", 3)).toBe("ab…");
     expect(listed(["a", "b"])).toBe("a, b");
     expect(listed(["a", "b", "c"], " or ", 2)).toBe("a or b or … (3 in all)");
+  });
+});
+
+describe("option problems are reported once per document", () => {
+  /** Every line-1 finding: [rule, detail]. */
+  const lineOne = (config: Record<string, unknown>): [string, string][] =>
+    lintPack(log, config)
+      .filter((error) => error.lineNumber === 1)
+      .map((error) => [error.ruleNames[0] as string, error.errorDetail as string]);
+
+  it("a typo under the tasklog tag gives one finding, by the first rule of the pack that runs", () => {
+    expect(lineOne({ tasklog: { allow: ["Notes:"] } })).toEqual([
+      [
+        "TL001",
+        'TL001/task-heading: Unknown option "allow"; this rule takes: prefix, statuses, types. Did you mean "allowed" (an option of TL003/task-fields)?',
+      ],
+    ]);
+    expect(lineOne({ tasklog: { types: "feat" } })).toEqual([
+      [
+        "TL001",
+        'TL001/task-heading: Option "types" expects an array of strings; found the string "feat". Using the default.',
+      ],
+    ]);
+  });
+
+  it("with TL001 off, the next rule reports it, still once", () => {
+    const found = lineOne({ tasklog: { types: 1, prefx: "tv" }, TL001: false });
+    expect(found.map(([rule]) => rule)).toEqual(["TL002", "TL002"]);
+    expect(found[1]?.[1]).toBe(
+      'TL002/task-id: Unknown option "prefx"; this rule takes: prefix, statuses, types. Did you mean "prefix"?',
+    );
+  });
+
+  it("each configuration block reports its own problems, and every lint reports them again", () => {
+    const config = { tasklog: { types: "x" }, TL006: { types: "x" } };
+    expect(lineOne(config).map(([rule]) => rule)).toEqual(["TL001", "TL006"]);
+    expect(lineOne(config)).toEqual(lineOne(config));
+  });
+
+  it("two documents of one lint each report it once", () => {
+    const results = lint({
+      strings: { a: log, b: log },
+      customRules: rules,
+      config: { default: false, tasklog: { allow: 1 } },
+    }) as unknown as Record<string, { lineNumber: number; ruleNames: string[] }[]>;
+    for (const name of ["a", "b"])
+      expect(results[name]?.filter((error) => error.lineNumber === 1).map((error) => error.ruleNames[0])).toEqual([
+        "TL001",
+      ]);
+  });
+
+  it("an option of another rule says whose it is", () => {
+    expect(lineOne({ tasklog: false, TL001: { header_max_length: 60 } })).toEqual([
+      [
+        "TL001",
+        'TL001/task-heading: Option "header_max_length" is an option of TL006/commit-message, not of this rule (set it under "TL006"); this rule takes: prefix, statuses, types.',
+      ],
+    ]);
+  });
+});
+
+describe("an unknown option name gets a suggestion when a declared one is close", () => {
+  it.each([
+    ["TL003", "allow", ' Did you mean "allowed"?'],
+    ["TL006", "header_max_lenght", ' Did you mean "header_max_length"?'],
+    ["TL006", "Header_Max_Length", ' Did you mean "header_max_length"?'],
+    ["TL007", "hosts", ' Did you mean "host"?'],
+    ["TL004", "summary_sentence", ' Did you mean "summary_sentences"?'],
+    ["TL002", "statusses", ' Did you mean "statuses"?'],
+    ["TL002", "colour", ""],
+    ["TL002", "max_length", ""],
+  ])("%s, %j", (rule, name, suggestion) => {
+    const [problem] = problems({ [name]: 1 }, rule);
+    expect(problem).toMatch(new RegExp(`^${rule}/[a-z-]+: Unknown option "${name}"; this rule takes: [a-z_, ]+\\.`));
+    expect(problem?.slice(problem.lastIndexOf(".") + 1)).toBe(suggestion);
+  });
+
+  it("a huge name is not compared (the message stays short)", () => {
+    const [problem] = problems({ ["prefix".repeat(20_000)]: 1 }, "TL002");
+    expect(problem).toMatch(/; this rule takes: prefix, statuses, types\.$/);
   });
 });

@@ -421,10 +421,9 @@ function keyLineFinder(text: string): (key: string) => number | undefined {
         const line = (lines[i] as string).replace(/^[\s-]*/, "");
         const colon = line.indexOf(":");
         if (colon <= 0) continue;
-        const name = line
-          .slice(0, colon)
-          .trim()
-          .replace(/^(["'])(.*)\1$/, "$2");
+        let name = line.slice(0, colon).trim();
+        const quote = name[0];
+        if (name.length >= 2 && (quote === '"' || quote === "'") && name.endsWith(quote)) name = name.slice(1, -1);
         if (!index.has(name)) index.set(name, i + 1);
       }
     }

@@ -34,7 +34,7 @@ import { resolveOptions, SHARED_OPTIONS, type OptionSpecs } from "../kit/options
 import rules from "../../rules/index.js";
 import { boundedCopy, fileOf, parseJsonc, readConfigText, tomlReader, whereKey, yamlReader } from "./config-read.js";
 import { CliError } from "./errors.js";
-import { closest, didYouMean } from "./suggest.js";
+import { closest, didYouMean } from "../kit/suggest.js";
 
 export { parseJsonc } from "./config-read.js";
 
@@ -122,7 +122,7 @@ async function parseAs(kind: "jsonc" | "toml" | "yaml", text: string, file: stri
     const mark = (error as { mark?: { line?: number } }).mark;
     const line = (error as { line?: number }).line;
     // The parser's first line only: never the file's content.
-    const reason = (error as Error).message.split("\n")[0]?.replace(/\s*\(\d+:\d+\)$/, "") ?? "";
+    const reason = (error as Error).message.split("\n")[0]?.replace(/ \(\d+:\d+\)$/, "") ?? "";
     throw new CliError(
       `invalid ${kind === "yaml" ? "YAML" : "TOML"} in the configuration: ${reason.slice(0, 200)}`,
       file,

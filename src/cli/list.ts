@@ -7,7 +7,7 @@ import type { TaskView } from "../api.js";
 import { PRIORITIES, SIZES } from "../convention.js";
 import { listed } from "../listing.js";
 import { CliError } from "./errors.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../kit/suggest.js";
 import { openLog } from "./log.js";
 
 /** One task in the export (docs/cli/export.schema.json): the view's own values, the identifier's parts flattened. */

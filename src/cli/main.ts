@@ -13,7 +13,7 @@ import { runSetPr } from "./setpr.js";
 import { runCheckPr } from "./check-pr.js";
 import { runSync } from "./sync.js";
 import { decodeBytes } from "./write.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../kit/suggest.js";
 import { VERSION } from "../version.js";
 
 const DOCS = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/cli/";

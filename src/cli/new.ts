@@ -9,7 +9,7 @@ import { listed } from "../listing.js";
 import { commonEnding, documentText, insertLines, replaceAt } from "./document.js";
 import { CliError } from "./errors.js";
 import { openLog, prepareEdit } from "./log.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../kit/suggest.js";
 import { buildTask } from "./template.js";
 import { editFile } from "./write.js";
 

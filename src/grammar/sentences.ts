@@ -67,17 +67,6 @@ function mask(chars: string[], start: number, end: number, fill: string): void {
   for (let i = start; i < end; i++) if (chars[i] !== "\n") chars[i] = fill;
 }
 
-/** The pattern of a run of exactly as many backticks as `open` (kept for the short runs, the usual ones). */
-const CLOSERS = new Map<number, RegExp>();
-function closerOf(open: string): RegExp {
-  let closer = CLOSERS.get(open.length);
-  if (closer === undefined) {
-    closer = new RegExp(`(?<!\`)${open}(?!\`)`, "g");
-    if (open.length <= 8) CLOSERS.set(open.length, closer);
-  }
-  return closer;
-}
-
 /**
  * The text with code spans, links, autolinks, bare URLs and escapes masked by same-length filler
  * (`X`), so that periods inside them are not seen; offsets are kept.
@@ -89,18 +78,29 @@ export function maskInline(text: string): string {
   const units = text.split("");
   // Escapes first (an escaped backtick does not open a code span).
   for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) mask(units, match.index, match.index + 2, "X");
-  // Code spans: a run of n backticks up to the next run of exactly n backticks.
+  // Code spans: a run of n backticks up to the next run of exactly n backticks. Every run is found
+  // once, and the runs of each length are listed in order, so that a run's closer is the next entry
+  // of its length's list: no scan of the rest of the text per run (runs of many different lengths
+  // without a closer made that n^1.5).
   let masked = units.join("");
-  const runs = /`+/g;
-  let run: RegExpExecArray | null;
-  while ((run = runs.exec(masked)) !== null) {
-    const open = run[0];
-    const closer = closerOf(open);
-    closer.lastIndex = run.index + open.length;
-    const close = closer.exec(masked);
-    if (close === null) continue; // an unmatched run is literal text
-    mask(units, run.index, close.index + open.length, "X");
-    runs.lastIndex = close.index + open.length;
+  const runs = Array.from(masked.matchAll(/`+/g), (match) => ({ index: match.index, length: match[0].length }));
+  const byLength = new Map<number, { readonly runs: number[]; next: number }>();
+  runs.forEach((run, index) => {
+    const list = byLength.get(run.length);
+    if (list === undefined) byLength.set(run.length, { runs: [index], next: 0 });
+    else list.runs.push(index);
+  });
+  for (let index = 0; index < runs.length; ) {
+    const run = runs[index] as { index: number; length: number };
+    const list = byLength.get(run.length) as { readonly runs: number[]; next: number };
+    while (list.next < list.runs.length && (list.runs[list.next] as number) <= index) list.next++;
+    const close = list.runs[list.next];
+    if (close === undefined) {
+      index++; // an unmatched run is literal text
+      continue;
+    }
+    mask(units, run.index, (runs[close] as { index: number }).index + run.length, "X");
+    index = close + 1;
   }
   masked = units.join("");
   const patterns = [

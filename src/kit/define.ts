@@ -8,6 +8,8 @@ import type { Rule } from "markdownlint";
 import { readTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
 import { VERSION } from "../version.js";
 import {
+  type OptionOwners,
+  type OptionProblem,
   type OptionSpecs,
   type OptionValues,
   type ResolvedOptions,
@@ -150,6 +152,63 @@ export function toErrorInfo(report: Report, lines: readonly string[]): ErrorInfo
 }
 
 /**
+ * The rule-specific options of every rule defined so far (the whole pack, once `rules/index.ts` is
+ * loaded): option name → the rules declaring it. An unknown option name says whose option it is, or
+ * suggests a close one.
+ */
+const OWNERS = new Map<string, string[]>();
+/** Bumped whenever a rule is defined, so that cached resolutions see every rule's options. */
+let ownersVersion = 0;
+
+function registerOwner(label: string, declared: OptionSpecs): void {
+  for (const name of Object.keys(declared)) {
+    if (Object.hasOwn(SHARED_OPTIONS, name)) continue;
+    const owners = OWNERS.get(name) ?? [];
+    if (!owners.includes(label)) owners.push(label);
+    OWNERS.set(name, owners);
+  }
+  ownersVersion++;
+}
+
+/** The other rules' options, seen from the rule `label`. */
+function ownersFor(label: string): OptionOwners {
+  const others = new Map<string, readonly string[]>();
+  for (const [name, owners] of OWNERS) {
+    const rest = owners.filter((owner) => owner !== label);
+    if (rest.length > 0) others.set(name, rest);
+  }
+  return others;
+}
+
+/**
+ * Option problems already reported, per document (markdownlint hands every rule of one lint the same
+ * frozen `lines`) and per configuration block (the object markdownlint hands the rules of a tag is
+ * one object): a problem of one block is reported once, by the first rule of the pack that runs with
+ * it and finds it (the pack's registry is in ID order, so TL001 unless it is off), not once per rule.
+ */
+const reported = new WeakMap<readonly string[], WeakMap<object, Set<string>>>();
+
+/** Whether `problem` of the block `config` is still to be reported on the document `lines` (and mark it). */
+function firstReport(lines: readonly string[], config: unknown, problem: OptionProblem): boolean {
+  if (typeof config !== "object" || config === null || !Array.isArray(lines)) return true;
+  let blocks = reported.get(lines);
+  if (blocks === undefined) {
+    blocks = new WeakMap();
+    reported.set(lines, blocks);
+  }
+  let seen = blocks.get(config);
+  if (seen === undefined) {
+    seen = new Set();
+    blocks.set(config, seen);
+  }
+  // A value problem of a shared option is the same for every rule; a name problem is one per name.
+  const key = `${problem.kind}\u0000${problem.option}`;
+  if (seen.has(key)) return false;
+  seen.add(key);
+  return true;
+}
+
+/**
  * `resolveOptions` for one rule, cached per configuration value: markdownlint hands a rule the same
  * value on every lint (`true`, or the user's object), so the options are validated once, not once per
  * rule per lint. An object is keyed by identity and its JSON (a caller may change an object between
@@ -178,14 +237,23 @@ function fingerprint(value: object): string | undefined {
   }
 }
 
-function cachedResolver<S extends OptionSpecs>(specs: S): (config: unknown) => ResolvedOptions<S> {
-  const byValue = new Map<unknown, ResolvedOptions<S>>();
-  const byObject = new WeakMap<object, { readonly json: string; readonly resolved: ResolvedOptions<S> }>();
+function cachedResolver<S extends OptionSpecs>(specs: S, label: string): (config: unknown) => ResolvedOptions<S> {
+  let byValue = new Map<unknown, ResolvedOptions<S>>();
+  let byObject = new WeakMap<object, { readonly json: string; readonly resolved: ResolvedOptions<S> }>();
+  let owners: OptionOwners = new Map();
+  let version = -1;
   return (config) => {
+    if (version !== ownersVersion) {
+      // A rule was defined since: resolve again, with its options known.
+      version = ownersVersion;
+      owners = ownersFor(label);
+      byValue = new Map();
+      byObject = new WeakMap();
+    }
     if (typeof config !== "object" || config === null) {
       let resolved = byValue.get(config);
       if (resolved === undefined) {
-        resolved = resolveOptions(specs, config);
+        resolved = resolveOptions(specs, config, owners);
         if (byValue.size < 64) byValue.set(config, resolved);
       }
       return resolved;
@@ -193,10 +261,10 @@ function cachedResolver<S extends OptionSpecs>(specs: S): (config: unknown) => R
     // The fingerprint of a small configuration; a large or self-referencing one (YAML aliases) is
     // resolved each time instead of serialised whole.
     const json = fingerprint(config);
-    if (json === undefined) return resolveOptions(specs, config);
+    if (json === undefined) return resolveOptions(specs, config, owners);
     const hit = byObject.get(config);
     if (hit !== undefined && hit.json === json) return hit.resolved;
-    const resolved = resolveOptions(specs, config);
+    const resolved = resolveOptions(specs, config, owners);
     byObject.set(config, { json, resolved });
     return resolved;
   };
@@ -209,7 +277,9 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
   // Validated: what the rule reads and every shared option (accepted, checked, not read).
   const specs = { ...SHARED_OPTIONS, ...declared };
   const information = new URL(`${DOCS_BASE}${definition.id}-${definition.name}.md`);
-  const resolve = cachedResolver(specs);
+  const label = `${definition.id}/${definition.name}`;
+  registerOwner(label, definition.options);
+  const resolve = cachedResolver(specs, label);
   return {
     id: definition.id,
     ruleName: definition.name,
@@ -223,7 +293,8 @@ export function defineRule<S extends OptionSpecs>(definition: RuleDefinition<S>)
     function(params: RuleParams, onError: OnError): void {
       const resolved = resolve(params.config);
       for (const problem of resolved.problems) {
-        onError({ lineNumber: 1, detail: `${definition.id}/${definition.name}: ${problem.message}` });
+        if (firstReport(params.lines, params.config, problem))
+          onError({ lineNumber: 1, detail: `${label}: ${problem.message}` });
       }
       const values = resolved.values as OptionValues<S & ModelOptions>;
       // Every document correction (BOMs, front matter) is readTaskLog's: on a document with two or

@@ -9,6 +9,7 @@
  */
 import { COMMIT_TYPES, DEFAULT_PREFIXES, DEFAULT_STATUSES, type StatusFields } from "../convention.js";
 import { clamp, listed } from "../listing.js";
+import { closest } from "./suggest.js";
 
 /** The TypeScript type of each option kind's value. */
 export interface KindTypes {
@@ -181,7 +182,35 @@ function coerce(kind: OptionKind, value: unknown): unknown {
 
 export interface OptionProblem {
   readonly option: string;
+  /** `value`: the option's value is wrong; `name`: the rule takes no option of that name. */
+  readonly kind: "value" | "name";
   readonly message: string;
+}
+
+/**
+ * The options of the other rules of the pack: option name → the rules declaring it (`TL006/commit-message`).
+ * Unknown-name problems use it to say whose option a name is, and to suggest a close name.
+ */
+export type OptionOwners = ReadonlyMap<string, readonly string[]>;
+
+/** The problem of an option name `specs` does not declare. */
+function unknownName(name: string, specs: OptionSpecs, owners: OptionOwners): string {
+  const takes = `this rule takes: ${Object.keys(specs).sort().join(", ")}.`;
+  const shown = JSON.stringify(clamp(name));
+  const owning = owners.get(name);
+  if (owning !== undefined && owning.length > 0) {
+    const where = listed(
+      owning.map((rule) => `"${rule.split("/")[0]}"`),
+      " or ",
+    );
+    return `Option ${shown} is an option of ${listed(owning, " and ")}, not of this rule (set it under ${where}); ${takes}`;
+  }
+  const own = Object.keys(specs);
+  const candidates = [...new Set([...own, ...owners.keys()])];
+  const near = name.length > 200 ? undefined : closest(name, candidates);
+  if (near === undefined) return `Unknown option ${shown}; ${takes}`;
+  const whose = own.includes(near) ? "" : ` (an option of ${listed(owners.get(near) ?? [], " and ")})`;
+  return `Unknown option ${shown}; ${takes} Did you mean "${near}"${whose}?`;
 }
 
 export interface ResolvedOptions<S extends OptionSpecs> {
@@ -189,8 +218,15 @@ export interface ResolvedOptions<S extends OptionSpecs> {
   readonly problems: readonly OptionProblem[];
 }
 
-/** Validate `config` (markdownlint's `params.config` for the rule) against the declared options. */
-export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown): ResolvedOptions<S> {
+/**
+ * Validate `config` (markdownlint's `params.config` for the rule) against the declared options;
+ * `owners` (the other rules' options) lets an unknown name say whose option it is or what it is close to.
+ */
+export function resolveOptions<S extends OptionSpecs>(
+  specs: S,
+  config: unknown,
+  owners: OptionOwners = new Map(),
+): ResolvedOptions<S> {
   const values: Record<string, unknown> = {};
   const problems: OptionProblem[] = [];
   const given =
@@ -205,6 +241,7 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
       const found = `${describe(raw)}${why === undefined ? "" : `: ${why}`}`;
       problems.push({
         option: name,
+        kind: "value",
         message: `Option "${name}" expects ${EXPECTED[spec.kind]}; found ${found}. Using the default.`,
       });
       continue;
@@ -213,6 +250,7 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
     if (expected !== undefined) {
       problems.push({
         option: name,
+        kind: "value",
         message: `Option "${name}" expects ${expected}; found ${describe(raw)}. Using the default.`,
       });
       continue;
@@ -221,13 +259,8 @@ export function resolveOptions<S extends OptionSpecs>(specs: S, config: unknown)
   }
   // Own properties only: `constructor`, `toString` or `__proto__` is no option of any rule.
   for (const name of Object.keys(given)) {
-    if (!Object.hasOwn(specs, name)) {
-      const known = Object.keys(specs).sort().join(", ");
-      problems.push({
-        option: name,
-        message: `Unknown option ${JSON.stringify(clamp(name))}; this rule takes: ${known}.`,
-      });
-    }
+    if (!Object.hasOwn(specs, name))
+      problems.push({ option: name, kind: "name", message: unknownName(name, specs, owners) });
   }
   checkStatusNames(specs, given, values, problems);
   return { values: values as OptionValues<S>, problems };
@@ -252,6 +285,7 @@ function checkStatusNames(
     const which = `${unknown.length === 1 ? "status" : "statuses"} ${listed(unknown.map((entry) => JSON.stringify(entry)))}`;
     problems.push({
       option: name,
+      kind: "value",
       message: `Option "${name}" names unknown ${which}; the configured statuses are ${listed(statuses)}. Using the default.`,
     });
     values[name] = spec.default;

@@ -33,7 +33,10 @@ export interface RawLabel {
   readonly extraColons: number;
 }
 
-const PLAIN = /^([A-Za-z][A-Za-z ?]*?)([ \t]*):/;
+// The label ends at a letter or `?` (or is one letter), so that the blanks before the colon are the gap
+// alone: with a lazy label (`[A-Za-z ?]*?` then `[ \t]*`) both could take them, quadratic on a long
+// run of spaces without a colon.
+export const PLAIN = /^([A-Za-z](?:[A-Za-z ?]*[A-Za-z?])?)([ \t]*):/;
 /** White space (not a line break) and then the colon: `**Size** :`, `**Size**\u00a0:`. */
 const SPACED_COLON = /^[^\S\r\n]+:/u;
 /** Colons and white space (not a line break) after the label's colon. */

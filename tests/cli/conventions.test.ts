@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HELP } from "../../src/cli/main.js";
 import { encodeText } from "../../src/cli/write.js";
-import { closest } from "../../src/cli/suggest.js";
+import { closest } from "../../src/kit/suggest.js";
 import { VERSION } from "../../src/version.js";
 import { sandbox } from "./run.js";
 

@@ -43,8 +43,8 @@ export function optionsBlock(options: Readonly<Record<string, AnyOptionSpec>>): 
     ...rows,
     "",
     "Shared options (`statuses`, `prefix`, `types`) can be set once for every rule under the `tasklog` tag:",
-    '`"tasklog": { "statuses": { … } }`. A rule accepts the shared options it does not read, and still',
-    "checks their values (a wrong value is reported whichever rule is on).",
+    '`"tasklog": { "statuses": { … } }`. A rule accepts the shared options it does not read and checks them;',
+    "a wrong option is reported once per block, by the first rule that runs with it ([option problems](../options.md)).",
     "",
     END,
   ].join("\n");

@@ -1,4 +1,4 @@
-/** "Did you mean …?" for a mistyped command, flag or value: the one closest candidate, when it is close. */
+/** "Did you mean …?" for a mistyped command, flag, value or option name: the one closest candidate, when it is close. */
 
 /** Optimal string alignment distance (Levenshtein with adjacent transpositions), case-insensitive. */
 export function editDistance(a: string, b: string): number {

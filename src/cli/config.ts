@@ -596,9 +596,6 @@ export function optionsFromConfig(config: Json): { options: TaskLogOptions; keys
   return { options: options as TaskLogOptions, keys };
 }
 
-/** The options the command reads (each rule accepts them; TL003's statuses, TL002's prefix, …). */
-const USED = new Set<string>(SOURCES.map(([option]) => option));
-
 export interface ConfigProblem {
   readonly rule: string;
   readonly option: string;
@@ -629,16 +626,19 @@ export function configProblems(config: Json): ConfigProblem[] {
 }
 
 /**
- * A problem with an option the command reads, or an unknown option name close to one of those
- * (`prefx`), stops the command: it would otherwise write what the linter then rejects. A bad value
+ * A problem with an option the command reads (TL003's statuses, TL002's prefix, TL006's types,
+ * TL007's host), or an unknown option name close to it in that rule (`prefx`), stops the command: it would otherwise write what the linter then rejects. A bad value
  * of an option only a rule reads is a note, as the linter's report is.
  */
 function checkRuleOptions(context: Context, config: Json, fallback: string | undefined): void {
   for (const problem of configProblems(config)) {
     const text = `bad configuration: ${problem.rule}: ${problem.message.replace(/ Using the default\.$/, "")}`;
     const file = relativeName(problem.file ?? fallback ?? "(configuration)");
-    const misspelt = problem.message.startsWith("Unknown option") && closest(problem.option, [...USED]) !== undefined;
-    if (USED.has(problem.option) || misspelt) {
+    // The option the command reads from this rule (TL002's prefix, …), or a name close to it.
+    const read = SOURCES.find(([, id]) => problem.rule.startsWith(`${id}/`))?.[0];
+    const misspelt =
+      read !== undefined && problem.message.startsWith("Unknown option") && closest(problem.option, [read]) !== undefined;
+    if (problem.option === read || misspelt) {
       throw new CliError(text, file, problem.line);
     }
     note(

@@ -139,7 +139,7 @@ describe("configuration that never ends, or is wrong: exit code 2 with the reaso
     [
       "a misspelt option the command reads",
       { "project/.markdownlint-cli2.jsonc": '{\n  "config": {\n    "tasklog": { "prefx": ["ab"] }\n  }\n}\n' },
-      /^tasklog: \.markdownlint-cli2\.jsonc:3: bad configuration: TL001\/task-heading: Unknown option "prefx"/m,
+      /^tasklog: \.markdownlint-cli2\.jsonc:3: bad configuration: TL002\/task-id: Unknown option "prefx"/m,
     ],
   ];
   for (const [name, files, message] of cases) {

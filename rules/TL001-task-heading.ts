@@ -1,6 +1,6 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
-import { listed } from "../src/listing.js";
+import { listed } from "../src/messages.js";
 import { at, expected } from "../src/kit/messages.js";
 import type { Task } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";

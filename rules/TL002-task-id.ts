@@ -1,6 +1,6 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
-import { listed } from "../src/listing.js";
+import { listed } from "../src/messages.js";
 import { at, expected, quote } from "../src/kit/messages.js";
 import type { Span, Task } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";

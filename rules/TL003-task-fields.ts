@@ -1,7 +1,7 @@
 import { canonicalLabel, LABEL_FORMS } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { checkDate } from "../src/grammar/date.js";
-import { listed } from "../src/listing.js";
+import { listed } from "../src/messages.js";
 import { at, expected, quote } from "../src/kit/messages.js";
 import type { Field, StatusFields, Task, Template } from "../src/model/index.js";
 import { shared, strings } from "../src/kit/options.js";

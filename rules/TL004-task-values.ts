@@ -1,14 +1,13 @@
 import { SUMMARY_SENTENCES, VALUE_RULES, type ValueRule } from "../src/convention.js";
 import { defineRule, type Fix } from "../src/kit/define.js";
 import { splitSentences } from "../src/grammar/sentences.js";
-import { atWithContext, expected } from "../src/kit/messages.js";
+import { atWithContext, clamp, expected, quote } from "../src/kit/messages.js";
 import type { Field } from "../src/model/index.js";
 import { integer, shared } from "../src/kit/options.js";
 
 const EM_DASH = "\u2014";
 
-const show = (text: string): string =>
-  text === "" ? "empty" : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+const show = (text: string): string => (text === "" ? "empty" : quote(clamp(text, 60, "...")));
 const plural = (count: number): string => (count === 1 ? "" : "s");
 
 /** A finding about a value: its message and, when the reading is unambiguous, its fix. */

@@ -2,7 +2,7 @@ import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../src/convention.js";
 import { defineRule, type Report, type Reporter } from "../src/kit/define.js";
 import type { CodeSpan, CommitsItem } from "../src/model/index.js";
 import { checkHeader, type CommitOptions, type CommitProblem } from "../src/grammar/commit.js";
-import { expected } from "../src/kit/messages.js";
+import { expected, quote } from "../src/kit/messages.js";
 import { boolean, integer, shared, strings } from "../src/kit/options.js";
 
 /** The report of one header problem, on `line` (ranged and fixed where the code span allows). */
@@ -58,7 +58,7 @@ function checkCommits(commits: CommitsItem, options: CommitOptions, report: Repo
       length: value === "" ? commits.labelLength : value.length,
       detail: expected(
         "a nested list of commits, each starting with a Conventional Commits header in a code span",
-        value === "" ? "an empty list" : JSON.stringify(value),
+        value === "" ? "an empty list" : quote(value),
       ),
     });
     return;
@@ -74,7 +74,7 @@ function checkCommits(commits: CommitsItem, options: CommitOptions, report: Repo
       length: entry.text.length,
       detail: expected(
         "the commit to start with its Conventional Commits header in a code span (`<type>(<scope>): <subject>`)",
-        entry.text === "" ? "nothing" : JSON.stringify(entry.text),
+        entry.text === "" ? "nothing" : quote(entry.text),
       ),
     });
   }

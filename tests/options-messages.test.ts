@@ -4,7 +4,7 @@
  * looks at own properties only, and messages about option values stay a readable length.
  */
 import { describe, expect, it } from "vitest";
-import { clamp, listed } from "../src/listing.js";
+import { clamp, listed } from "../src/messages.js";
 import { lintPack } from "./harness.js";
 
 const log = [

@@ -18,7 +18,7 @@
  * would take `parser): handle (nested`).
  */
 import { COMMIT_EXAMPLE, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
-import { listed } from "../listing.js";
+import { listed, quote } from "../messages.js";
 
 export interface HeaderPart {
   /** 0-based offset in the header. */
@@ -168,10 +168,6 @@ const LOWER_WORDS = /^[\p{Ll}\p{N}]+(?:[-_./][\p{Ll}\p{N}]+)*$/u;
 const PLACEHOLDER = /^<([^<>]*)>$/;
 const PLACEHOLDER_WORD = /^\p{Ll}[\p{Ll}\p{N}]*(?:[-_][\p{Ll}\p{N}]+)*$/u;
 const HAS_UPPER = (text: string): boolean => text !== text.toLowerCase();
-
-function quote(text: string): string {
-  return JSON.stringify(text);
-}
 
 function normaliseSubject(text: string): string {
   return text

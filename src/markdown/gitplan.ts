@@ -7,7 +7,7 @@
 import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_LABEL } from "../convention.js";
 import { checkBranchName } from "../grammar/refname.js";
 import { parseLabel } from "./label.js";
-import { listed } from "../listing.js";
+import { listed, quote } from "../messages.js";
 import type {
   BranchProblem,
   CodeSpan,
@@ -175,7 +175,7 @@ const EXAMPLE = BRANCH_EXAMPLE;
  * placeholder (`<type>/<scope>-<desc>`) is one problem and nothing else is said about it.
  */
 export function checkPlanBranch(name: string, types: readonly string[]): BranchProblem[] {
-  const quoted = JSON.stringify(name);
+  const quoted = quote(name);
   if (/<[^<>]*>/.test(name)) {
     return [
       {

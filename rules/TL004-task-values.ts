@@ -53,8 +53,8 @@ function checkYesNoReason(field: Field): Problem | undefined {
     const word = written.toLowerCase() === "yes" ? "Yes" : "No";
     const separator = dashed[2] as string;
     const problems = [
-      ...(separator === ` ${EM_DASH} ` ? [] : [`separator "${separator}"`]),
-      ...(written === word ? [] : [`"${written}" in the wrong case`]),
+      ...(separator === ` ${EM_DASH} ` ? [] : [`separator ${quote(separator)}`]),
+      ...(written === word ? [] : [`${quote(written)} in the wrong case`]),
     ];
     return {
       detail: expected(wanted, `${show(value)} (${problems.join(", ")})`),

@@ -231,7 +231,7 @@ export function checkHeader(
         code: "type-case",
         offset: type.offset,
         length: type.text.length,
-        message: `Expected a lowercase type${options.types.includes(lower) ? ` "${lower}"` : ""}; Actual: "${type.text}"`,
+        message: `Expected a lowercase type${options.types.includes(lower) ? ` "${lower}"` : ""}; Actual: ${quote(type.text)}`,
         fix: { offset: type.offset, deleteCount: type.text.length, insertText: lower },
       });
     }
@@ -240,7 +240,7 @@ export function checkHeader(
         code: "type-enum",
         offset: type.offset,
         length: type.text.length,
-        message: `Expected a type of ${listed(options.types)}; Actual: "${type.text}"`,
+        message: `Expected a type of ${listed(options.types)}; Actual: ${quote(type.text)}`,
       });
     }
   }
@@ -250,7 +250,7 @@ export function checkHeader(
       code: "scope-unclosed",
       offset: scope.offset - 1,
       length: 1,
-      message: `Expected ")" to close the scope; Actual: "(${scope.text.slice(0, 20)}" without ")"`,
+      message: `Expected ")" to close the scope; Actual: ${quote(`(${scope.text.slice(0, 20)}`)} without ")"`,
     });
   } else if (scope !== undefined) {
     const placeholder = PLACEHOLDER.exec(scope.text);
@@ -268,7 +268,7 @@ export function checkHeader(
           code: "scope-case",
           offset: scope.offset,
           length: scope.text.length,
-          message: `Expected a lowercase scope; Actual: "${scope.text}"`,
+          message: `Expected a lowercase scope; Actual: ${quote(scope.text)}`,
         });
       }
       const lower = scope.text.toLowerCase();
@@ -278,7 +278,7 @@ export function checkHeader(
             code: "scope-placeholder",
             offset: scope.offset,
             length: scope.text.length,
-            message: `Expected a real scope (${words}), not a placeholder; Actual: "${scope.text}"`,
+            message: `Expected a real scope (${words}), not a placeholder; Actual: ${quote(scope.text)}`,
           });
         }
       } else if (!LOWER_WORDS.test(lower)) {
@@ -286,7 +286,7 @@ export function checkHeader(
           code: "scope-format",
           offset: scope.offset,
           length: scope.text.length,
-          message: `Expected a scope of ${words}${options.allowPlaceholderScope ? ', or a placeholder such as "<module>"' : ""}; Actual: "${scope.text}"`,
+          message: `Expected a scope of ${words}${options.allowPlaceholderScope ? ', or a placeholder such as "<module>"' : ""}; Actual: ${quote(scope.text)}`,
         });
       }
     }
@@ -335,7 +335,7 @@ export function checkHeader(
           code: "subject-case",
           offset: start,
           length: word.length,
-          message: `Expected the subject to start with a lowercase letter${ordinary ? ` ("${first.toLowerCase()}${word.slice(1)}")` : ""}; Actual: "${word}"`,
+          message: `Expected the subject to start with a lowercase letter${ordinary ? ` ("${first.toLowerCase()}${word.slice(1)}")` : ""}; Actual: ${quote(word)}`,
           ...(ordinary ? { fix: { offset: start, deleteCount: 1, insertText: first.toLowerCase() } } : {}),
         });
       }
@@ -345,7 +345,7 @@ export function checkHeader(
           code: "subject-full-stop",
           offset: header.length - stops.length,
           length: stops.length,
-          message: `Expected no trailing period; Actual: "…${header.slice(-Math.min(header.length, 12))}"`,
+          message: `Expected no trailing period; Actual: ${quote(`…${header.slice(-Math.min(header.length, 12))}`)}`,
           fix: { offset: header.length - stops.length, deleteCount: stops.length, insertText: "" },
         });
       }
@@ -355,7 +355,7 @@ export function checkHeader(
           code: "subject-vague",
           offset: start,
           length: trimmed.trimEnd().length,
-          message: `Expected a subject that says what changed; Actual: "${trimmed.trimEnd()}" (a vague subject)`,
+          message: `Expected a subject that says what changed; Actual: ${quote(trimmed.trimEnd())} (a vague subject)`,
         });
       }
     }

@@ -6,7 +6,7 @@
  */
 import type { Span } from "../model/types.js";
 
-export { clamp, expected, listed, quote } from "../messages.js";
+export { clamp, codePoint, expected, listed, quote, visible } from "../messages.js";
 
 /** The report position of a span: its line, its column and its length. */
 export function at(span: Span): { readonly line: number; readonly column: number; readonly length: number } {

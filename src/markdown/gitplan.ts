@@ -212,7 +212,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "type",
       offset: 0,
       length: type.length,
-      message: `Expected a branch type of ${listed(types)}; Actual: "${type}"`,
+      message: `Expected a branch type of ${listed(types)}; Actual: ${quote(type)}`,
     });
   }
   const rest = name.slice(slash + 1);
@@ -221,14 +221,14 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "kebab",
       offset: slash + 1,
       length: rest.length,
-      message: `Expected lowercase kebab-case after "${type}/" (words of a-z and 0-9 joined by single "-"); Actual: "${rest}"`,
+      message: `Expected lowercase kebab-case after "${type}/" (words of a-z and 0-9 joined by single "-"); Actual: ${quote(rest)}`,
     });
   } else if (!rest.includes("-")) {
     problems.push({
       kind: "words",
       offset: slash + 1,
       length: rest.length,
-      message: `Expected at least two words after "${type}/" (<scope>-<desc>); Actual: "${rest}"`,
+      message: `Expected at least two words after "${type}/" (<scope>-<desc>); Actual: ${quote(rest)}`,
     });
   }
   return problems.sort((a, b) => a.offset - b.offset);

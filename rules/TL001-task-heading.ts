@@ -1,7 +1,7 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
 import { listed } from "../src/messages.js";
-import { at, expected, quote, visible } from "../src/kit/messages.js";
+import { at, expected, quote, replace, visible } from "../src/kit/messages.js";
 import type { Task } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";
 
@@ -71,9 +71,7 @@ function checkStatus(task: Task, statusList: string, report: Reporter): void {
       ...at(status),
       detail: expected(`status "${name}"`, `${quote(status.text)}${noFix(task)}`),
       context: task.text,
-      ...(task.unclear === undefined
-        ? { fix: { column: status.column, deleteCount: status.text.length, insertText: name } }
-        : {}),
+      ...(task.unclear === undefined ? { fix: replace(status, name) } : {}),
     });
   }
 }
@@ -96,23 +94,20 @@ function checkSeparators(task: Task, report: Reporter): void {
         `${quote(separator.text)}${noFix(task)}`,
       ),
       context: task.text,
-      ...(atEdge || task.unclear !== undefined
-        ? {}
-        : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
+      ...(atEdge || task.unclear !== undefined ? {} : { fix: replace(separator, CANONICAL_SEPARATOR) }),
     });
   }
   for (const gap of task.parsed.missingSeparators) {
     const column = task.textColumn + gap;
-    const spaces = /^\s*/.exec(task.text.slice(gap))?.[0] ?? "";
+    const spaces = { line: task.line, column, text: /^\s*/.exec(task.text.slice(gap))?.[0] ?? "" };
     report({
-      line: task.line,
-      column,
-      length: spaces.length,
-      detail: expected(`separator ${canonical} between the parts of the heading`, `${quote(spaces)}${noFix(task)}`),
+      ...at(spaces),
+      detail: expected(
+        `separator ${canonical} between the parts of the heading`,
+        `${quote(spaces.text)}${noFix(task)}`,
+      ),
       context: task.text,
-      ...(task.unclear === undefined
-        ? { fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR } }
-        : {}),
+      ...(task.unclear === undefined ? { fix: replace(spaces, CANONICAL_SEPARATOR) } : {}),
     });
   }
 }

@@ -1,7 +1,7 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
 import { listed } from "../src/messages.js";
-import { at, expected, quote, visible } from "../src/kit/messages.js";
+import { at, expected, quote, replace, visible } from "../src/kit/messages.js";
 import type { Span, Task } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";
 
@@ -9,13 +9,12 @@ import { shared } from "../src/kit/options.js";
 function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly string[], report: Reporter): void {
   if (prefixes.includes(parsed.prefix)) return;
   const lower = parsed.prefix.toLowerCase();
+  const prefix = { ...id, text: parsed.prefix };
   report({
-    ...at({ ...id, text: parsed.prefix }),
+    ...at(prefix),
     detail: expected(`prefix ${listed(prefixes.map(quote), " or ")} (the "prefix" option)`, quote(parsed.prefix)),
     context: id.text,
-    ...(prefixes.includes(lower)
-      ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } }
-      : {}),
+    ...(prefixes.includes(lower) ? { fix: replace(prefix, lower) } : {}),
   });
 }
 

@@ -2,7 +2,7 @@ import { canonicalLabel, LABEL_FORMS } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { checkDate } from "../src/grammar/date.js";
 import { listed } from "../src/messages.js";
-import { at, expected, quote } from "../src/kit/messages.js";
+import { at, expected, quote, replace } from "../src/kit/messages.js";
 import type { Field, StatusFields, Task, Template } from "../src/model/index.js";
 import { shared, strings } from "../src/kit/options.js";
 
@@ -59,7 +59,7 @@ function checkForm(field: Field, canonical: string, report: Reporter): void {
     ...at(field.labelSpan),
     context: field.labelSpan.text,
     detail: expected(`label ${quote(wanted)}`, `${quote(field.labelSpan.text)} (${why})`),
-    fix: { column: field.labelSpan.column, deleteCount: field.labelSpan.text.length, insertText: wanted },
+    fix: replace(field.labelSpan, wanted),
   });
 }
 

@@ -1,7 +1,7 @@
 import { SUMMARY_SENTENCES, VALUE_RULES, type ValueRule } from "../src/convention.js";
 import { defineRule, type Fix } from "../src/kit/define.js";
 import { splitSentences } from "../src/grammar/sentences.js";
-import { atWithContext, clamp, expected, quote } from "../src/kit/messages.js";
+import { atWithContext, clamp, expected, quote, replace } from "../src/kit/messages.js";
 import type { Field } from "../src/model/index.js";
 import { integer, shared } from "../src/kit/options.js";
 
@@ -20,7 +20,7 @@ interface Problem {
 function replaceValue(field: Field, text: string): Fix | undefined {
   return field.multiPart
     ? undefined
-    : { column: field.valueColumn, deleteCount: field.firstLine.length, insertText: text };
+    : replace({ line: field.line, column: field.valueColumn, text: field.firstLine }, text);
 }
 
 /** Exactly one of the choices (a case-only difference is fixable). */
@@ -58,7 +58,7 @@ function checkYesNoReason(field: Field): Problem | undefined {
     ];
     return {
       detail: expected(wanted, `${show(value)} (${problems.join(", ")})`),
-      fix: { column: field.valueColumn, deleteCount: dashed[0].length, insertText: `${word} ${EM_DASH} ` },
+      fix: replace({ line: field.line, column: field.valueColumn, text: dashed[0] }, `${word} ${EM_DASH} `),
     };
   }
   if (/^no\.?$/i.test(value) && !field.multiPart) {

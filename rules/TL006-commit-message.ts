@@ -2,7 +2,7 @@ import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../src/convention.js";
 import { defineRule, type Report, type Reporter } from "../src/kit/define.js";
 import type { CodeSpan, CommitsItem } from "../src/model/index.js";
 import { checkHeader, type CommitOptions, type CommitProblem } from "../src/grammar/commit.js";
-import { expected, quote } from "../src/kit/messages.js";
+import { expected, quote, replace } from "../src/kit/messages.js";
 import { boolean, integer, shared, strings } from "../src/kit/options.js";
 
 /** The report of one header problem, on `line` (ranged and fixed where the code span allows). */
@@ -24,7 +24,7 @@ function problemReport(code: CodeSpan, line: number, what: string, problem: Comm
     const from = code.position(fix.offset);
     const to = code.position(fix.offset + Math.max(1, fix.deleteCount) - 1);
     if (from.line === to.line)
-      entry.fix = { line: from.line, column: from.column, deleteCount: fix.deleteCount, insertText: fix.insertText };
+      entry.fix = replace({ ...from, text: code.text.slice(fix.offset, fix.offset + fix.deleteCount) }, fix.insertText);
   }
   return entry;
 }

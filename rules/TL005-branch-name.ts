@@ -1,4 +1,4 @@
-import { BRANCH_EXAMPLE, FIELD, sameName } from "../src/convention.js";
+import { BRANCH_EXAMPLE, BRANCH_PLACEHOLDER, FIELD, sameName } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { checkPlanBranch, type GitPlan, type LabeledItem } from "../src/model/index.js";
 import { at, expected, quote } from "../src/kit/messages.js";
@@ -54,7 +54,10 @@ function checkPlan(plan: GitPlan, required: boolean, types: readonly string[], r
     if (!required) return;
     report({
       ...at(plan.field.labelSpan),
-      detail: expected('a nested "Branch:" item with the branch name in a code span (`<type>/<scope>-<desc>`)', "none"),
+      detail: expected(
+        `a nested "Branch:" item with the branch name in a code span (\`${BRANCH_PLACEHOLDER}\`)`,
+        "none",
+      ),
       context: plan.field.labelSpan.text,
     });
     return;

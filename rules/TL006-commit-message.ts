@@ -1,4 +1,4 @@
-import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../src/convention.js";
+import { COMMIT_PLACEHOLDER, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../src/convention.js";
 import { defineRule, type Report, type Reporter } from "../src/kit/define.js";
 import type { CodeSpan, CommitsItem } from "../src/model/index.js";
 import { checkHeader, type CommitOptions, type CommitProblem } from "../src/grammar/commit.js";
@@ -73,7 +73,7 @@ function checkCommits(commits: CommitsItem, options: CommitOptions, report: Repo
       column: entry.contentColumn,
       length: entry.text.length,
       detail: expected(
-        "the commit to start with its Conventional Commits header in a code span (`<type>(<scope>): <subject>`)",
+        `the commit to start with its Conventional Commits header in a code span (\`${COMMIT_PLACEHOLDER}\`)`,
         entry.text === "" ? "nothing" : quote(entry.text),
       ),
     });

@@ -17,7 +17,7 @@
  * so `fix(parser): handle (nested): colons` has the scope `parser` (commitlint's greedy pattern
  * would take `parser): handle (nested`).
  */
-import { COMMIT_EXAMPLE, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
+import { COMMIT_EXAMPLE, COMMIT_PLACEHOLDER, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
 import { listed, quote } from "../messages.js";
 
 export interface HeaderPart {
@@ -212,7 +212,7 @@ export function checkHeader(
       length: Math.max(1, header.length),
       message: TEMPLATE_HEADER.test(header)
         ? `Expected a real header such as "${COMMIT_EXAMPLE}"; Actual: the template placeholder ${quote(header)}`
-        : `Expected a Conventional Commits header "<type>(<scope>): <subject>"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
+        : `Expected a Conventional Commits header "${COMMIT_PLACEHOLDER}"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
     });
     return finish(parsed, problems, header, length, options);
   }
@@ -222,7 +222,7 @@ export function checkHeader(
       code: "type-empty",
       offset: 0,
       length: 1,
-      message: `Expected a type before ${quote(header.slice(0, Math.max(1, parsed.prefixEnd)))} (<type>(<scope>): <subject>); Actual: none`,
+      message: `Expected a type before ${quote(header.slice(0, Math.max(1, parsed.prefixEnd)))} (${COMMIT_PLACEHOLDER}); Actual: none`,
     });
   } else {
     const lower = type.text.toLowerCase();

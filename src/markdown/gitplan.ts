@@ -4,7 +4,14 @@
  * that hold them, with the source position of every character (so that rules can range and fix
  * what they find). Also the branch-name convention `<type>/<scope>-<desc>` as a pure function.
  */
-import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_LABEL } from "../convention.js";
+import {
+  BRANCH_EXAMPLE,
+  BRANCH_LABEL,
+  BRANCH_PLACEHOLDER,
+  COMMITS_LABEL,
+  TITLE_BEFORE_CODE,
+  TITLE_LABEL,
+} from "../convention.js";
 import { checkBranchName } from "../grammar/refname.js";
 import { parseLabel } from "./label.js";
 import { listed, quote } from "../messages.js";
@@ -202,7 +209,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "shape",
       offset: 0,
       length: name.length,
-      message: `Expected <type>/<scope>-<desc>, e.g. "${EXAMPLE}"; Actual: ${quoted}`,
+      message: `Expected ${BRANCH_PLACEHOLDER}, e.g. "${EXAMPLE}"; Actual: ${quoted}`,
     });
     return problems.sort((a, b) => a.offset - b.offset);
   }

@@ -11,10 +11,9 @@ import TL006 from "./TL006-commit-message.js";
 import TL007 from "./TL007-pr-link.js";
 import TL008 from "./TL008-section-updated.js";
 import TL009 from "./TL009-task-reference.js";
-import TL010 from "./TL010-task-title.js";
 
 /** markdownlint's `Rule` objects (each also a `TasklogRule`): `lint({ customRules: rules })` needs no cast. */
-export const rules = [TL001, TL002, TL003, TL004, TL005, TL006, TL007, TL008, TL009, TL010];
+export const rules = [TL001, TL002, TL003, TL004, TL005, TL006, TL007, TL008, TL009];
 
 export default rules;
 

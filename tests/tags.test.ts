@@ -29,7 +29,7 @@ const broken = [
   "",
   "## Open tasks (updated 2025-01-01)",
   "",
-  "### open - tv-2025-10-03:PR?? - A title far too long for one line of the log, which TL010 reports as such",
+  "### open - tv-2025-10-03:PR?? - Title",
   "",
   "- **Summary**: One. Two. Three. Four.",
   "- **Priority**: P9",

@@ -1,7 +1,7 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { CANONICAL_SEPARATOR } from "../src/grammar/heading.js";
-import { listed } from "../src/listing.js";
-import { at, expected } from "../src/kit/messages.js";
+import { listed } from "../src/messages.js";
+import { at, expected, quote, replace, visible } from "../src/kit/messages.js";
 import type { Task } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";
 
@@ -39,7 +39,7 @@ function checkSection(task: Task, report: Reporter): void {
       ...at(status),
       detail: expected(
         `status "${section.status.text}" to match the section "${section.text}" on line ${section.line}`,
-        `"${status.text}"`,
+        quote(status.text),
       ),
       context: task.text,
     });
@@ -65,15 +65,13 @@ function checkStatus(task: Task, statusList: string, report: Reporter): void {
   }
   const name = task.statusName;
   if (name === undefined) {
-    report({ ...at(status), detail: expected(`a status of ${statusList}`, status.text), context: task.text });
+    report({ ...at(status), detail: expected(`a status of ${statusList}`, visible(status.text)), context: task.text });
   } else if (name !== status.text) {
     report({
       ...at(status),
-      detail: expected(`status "${name}"`, `"${status.text}"${noFix(task)}`),
+      detail: expected(`status "${name}"`, `${quote(status.text)}${noFix(task)}`),
       context: task.text,
-      ...(task.unclear === undefined
-        ? { fix: { column: status.column, deleteCount: status.text.length, insertText: name } }
-        : {}),
+      ...(task.unclear === undefined ? { fix: replace(status, name) } : {}),
     });
   }
 }
@@ -93,26 +91,23 @@ function checkSeparators(task: Task, report: Reporter): void {
       ...at(separator),
       detail: expected(
         `separator ${canonical} (middle dot with one space each side)`,
-        `"${separator.text}"${noFix(task)}`,
+        `${quote(separator.text)}${noFix(task)}`,
       ),
       context: task.text,
-      ...(atEdge || task.unclear !== undefined
-        ? {}
-        : { fix: { column: separator.column, deleteCount: separator.text.length, insertText: CANONICAL_SEPARATOR } }),
+      ...(atEdge || task.unclear !== undefined ? {} : { fix: replace(separator, CANONICAL_SEPARATOR) }),
     });
   }
   for (const gap of task.parsed.missingSeparators) {
     const column = task.textColumn + gap;
-    const spaces = /^\s*/.exec(task.text.slice(gap))?.[0] ?? "";
+    const spaces = { line: task.line, column, text: /^\s*/.exec(task.text.slice(gap))?.[0] ?? "" };
     report({
-      line: task.line,
-      column,
-      length: spaces.length,
-      detail: expected(`separator ${canonical} between the parts of the heading`, `"${spaces}"${noFix(task)}`),
+      ...at(spaces),
+      detail: expected(
+        `separator ${canonical} between the parts of the heading`,
+        `${quote(spaces.text)}${noFix(task)}`,
+      ),
       context: task.text,
-      ...(task.unclear === undefined
-        ? { fix: { column, deleteCount: spaces.length, insertText: CANONICAL_SEPARATOR } }
-        : {}),
+      ...(task.unclear === undefined ? { fix: replace(spaces, CANONICAL_SEPARATOR) } : {}),
     });
   }
 }
@@ -127,7 +122,7 @@ function checkTitle(task: Task, report: Reporter): void {
       line: title.line,
       column: title.column + title.text.length - 1,
       length: 1,
-      detail: expected("a title without a trailing period", `"${title.text}"`),
+      detail: expected("a title without a trailing period", quote(title.text)),
       context: task.text,
     });
   }

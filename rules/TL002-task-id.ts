@@ -1,7 +1,7 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
-import { listed } from "../src/listing.js";
-import { at, expected, quote } from "../src/kit/messages.js";
+import { listed } from "../src/messages.js";
+import { at, expected, quote, replace, visible } from "../src/kit/messages.js";
 import type { Span, Task } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";
 
@@ -9,13 +9,12 @@ import { shared } from "../src/kit/options.js";
 function checkPrefix(id: Span, parsed: ParsedIdentifier, prefixes: readonly string[], report: Reporter): void {
   if (prefixes.includes(parsed.prefix)) return;
   const lower = parsed.prefix.toLowerCase();
+  const prefix = { ...id, text: parsed.prefix };
   report({
-    ...at({ ...id, text: parsed.prefix }),
+    ...at(prefix),
     detail: expected(`prefix ${listed(prefixes.map(quote), " or ")} (the "prefix" option)`, quote(parsed.prefix)),
     context: id.text,
-    ...(prefixes.includes(lower)
-      ? { fix: { column: id.column, deleteCount: parsed.prefix.length, insertText: lower } }
-      : {}),
+    ...(prefixes.includes(lower) ? { fix: replace(prefix, lower) } : {}),
   });
 }
 
@@ -39,7 +38,7 @@ function checkSuffix(id: Span, parsed: ParsedIdentifier, report: Reporter): bool
       column,
       length: suffix.text.length,
       detail:
-        `Placeholder PR number "${suffix.text}": the identifier policy is to log a task only once its GitHub PR exists; ` +
+        `Placeholder PR number ${quote(suffix.text)}: the identifier policy is to log a task only once its GitHub PR exists; ` +
         `expected PR<number> (e.g. PR41)`,
       context: id.text,
     });
@@ -48,7 +47,7 @@ function checkSuffix(id: Span, parsed: ParsedIdentifier, report: Reporter): bool
   if (suffix.kind === "leading-zero") {
     report({
       ...at({ line: id.line, column, text: suffix.text }),
-      detail: expected(`the PR number without leading zeros (PR${suffix.number})`, suffix.text),
+      detail: expected(`the PR number without leading zeros (PR${suffix.number})`, visible(suffix.text)),
       context: id.text,
     });
   }
@@ -88,7 +87,7 @@ export default defineRule({
       }
       const parsed = task.identifier;
       if (parsed === undefined) {
-        report({ ...at(id), detail: expected(`an identifier ${shape}`, id.text), context: task.text });
+        report({ ...at(id), detail: expected(`an identifier ${shape}`, visible(id.text)), context: task.text });
         continue;
       }
       checkPrefix(id, parsed, prefixes, report);
@@ -104,7 +103,7 @@ function reportSpaceInside(task: Task, id: Span, shape: string, report: Reporter
   const written = /^\S*\s+\S*/.exec(task.text.slice(id.column - task.textColumn))?.[0] ?? id.text;
   report({
     ...at({ ...id, text: written }),
-    detail: expected(`an identifier ${shape}`, `${written} (a space inside the identifier)`),
+    detail: expected(`an identifier ${shape}`, `${visible(written)} (a space inside the identifier)`),
     context: task.text,
   });
 }
@@ -114,7 +113,7 @@ function checkUnique(task: Task, id: Span, first: Task | undefined, report: Repo
   if (first === undefined || first === task) return;
   report({
     ...at(id),
-    detail: expected("a unique identifier", `${id.text} is already used by the task on line ${first.line}`),
+    detail: expected("a unique identifier", `${visible(id.text)} is already used by the task on line ${first.line}`),
     context: task.text,
   });
 }

@@ -1,8 +1,8 @@
 import { canonicalLabel, LABEL_FORMS } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { checkDate } from "../src/grammar/date.js";
-import { listed } from "../src/listing.js";
-import { at, expected, quote } from "../src/kit/messages.js";
+import { listed } from "../src/messages.js";
+import { at, expected, quote, replace } from "../src/kit/messages.js";
 import type { Field, StatusFields, Task, Template } from "../src/model/index.js";
 import { shared, strings } from "../src/kit/options.js";
 
@@ -89,7 +89,7 @@ function checkForm(field: Field, canonical: string, lines: readonly string[], re
     // The white space is replaced only when it is wrong, so the fix names no more text than it must.
     fix:
       gap === wantedGap
-        ? { column: field.labelSpan.column, deleteCount: field.labelSpan.text.length, insertText: wanted }
+        ? replace(field.labelSpan, wanted)
         : {
             column: field.labelSpan.column,
             deleteCount: field.labelSpan.text.length + gap.length,

@@ -1,14 +1,13 @@
 import { SUMMARY_SENTENCES, VALUE_RULES, type ValueRule } from "../src/convention.js";
 import { defineRule, type Fix } from "../src/kit/define.js";
 import { splitSentences } from "../src/grammar/sentences.js";
-import { atWithContext, expected } from "../src/kit/messages.js";
+import { atWithContext, clamp, expected, quote, replace } from "../src/kit/messages.js";
 import type { Field } from "../src/model/index.js";
 import { integer, shared } from "../src/kit/options.js";
 
 const EM_DASH = "\u2014";
 
-const show = (text: string): string =>
-  text === "" ? "empty" : `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
+const show = (text: string): string => (text === "" ? "empty" : quote(clamp(text, 60, "...")));
 const plural = (count: number): string => (count === 1 ? "" : "s");
 
 /** A finding about a value: its message and, when the reading is unambiguous, its fix. */
@@ -21,7 +20,7 @@ interface Problem {
 function replaceValue(field: Field, text: string): Fix | undefined {
   return field.multiPart
     ? undefined
-    : { column: field.valueColumn, deleteCount: field.firstLine.length, insertText: text };
+    : replace({ line: field.line, column: field.valueColumn, text: field.firstLine }, text);
 }
 
 /** Exactly one of the choices (a case-only difference is fixable). */
@@ -54,12 +53,12 @@ function checkYesNoReason(field: Field): Problem | undefined {
     const word = written.toLowerCase() === "yes" ? "Yes" : "No";
     const separator = dashed[2] as string;
     const problems = [
-      ...(separator === ` ${EM_DASH} ` ? [] : [`separator "${separator}"`]),
-      ...(written === word ? [] : [`"${written}" in the wrong case`]),
+      ...(separator === ` ${EM_DASH} ` ? [] : [`separator ${quote(separator)}`]),
+      ...(written === word ? [] : [`${quote(written)} in the wrong case`]),
     ];
     return {
       detail: expected(wanted, `${show(value)} (${problems.join(", ")})`),
-      fix: { column: field.valueColumn, deleteCount: dashed[0].length, insertText: `${word} ${EM_DASH} ` },
+      fix: replace({ line: field.line, column: field.valueColumn, text: dashed[0] }, `${word} ${EM_DASH} `),
     };
   }
   if (/^no\.?$/i.test(value) && !field.multiPart) {

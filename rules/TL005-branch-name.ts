@@ -1,7 +1,7 @@
-import { BRANCH_EXAMPLE, FIELD, sameName } from "../src/convention.js";
+import { BRANCH_EXAMPLE, BRANCH_PLACEHOLDER, FIELD, sameName } from "../src/convention.js";
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { checkPlanBranch, type GitPlan, type LabeledItem } from "../src/model/index.js";
-import { at, expected } from "../src/kit/messages.js";
+import { at, expected, quote } from "../src/kit/messages.js";
 import type { StatusFields } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";
 
@@ -29,7 +29,7 @@ function checkBranch(branch: LabeledItem, types: readonly string[], report: Repo
       ...valueAt(branch),
       detail: expected(
         `the branch name in a code span, e.g. \`${BRANCH_EXAMPLE}\``,
-        value === "" ? "nothing" : JSON.stringify(value),
+        value === "" ? "nothing" : quote(value),
       ),
     });
     return;
@@ -54,7 +54,10 @@ function checkPlan(plan: GitPlan, required: boolean, types: readonly string[], r
     if (!required) return;
     report({
       ...at(plan.field.labelSpan),
-      detail: expected('a nested "Branch:" item with the branch name in a code span (`<type>/<scope>-<desc>`)', "none"),
+      detail: expected(
+        `a nested "Branch:" item with the branch name in a code span (\`${BRANCH_PLACEHOLDER}\`)`,
+        "none",
+      ),
       context: plan.field.labelSpan.text,
     });
     return;

@@ -1,8 +1,8 @@
-import { HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../src/convention.js";
+import { COMMIT_PLACEHOLDER, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../src/convention.js";
 import { defineRule, type Report, type Reporter } from "../src/kit/define.js";
 import type { CodeSpan, CommitsItem } from "../src/model/index.js";
 import { checkHeader, type CommitOptions, type CommitProblem } from "../src/grammar/commit.js";
-import { expected } from "../src/kit/messages.js";
+import { expected, quote, replace } from "../src/kit/messages.js";
 import { boolean, integer, shared, strings } from "../src/kit/options.js";
 
 /** The report of one header problem, on `line` (ranged and fixed where the code span allows). */
@@ -24,7 +24,7 @@ function problemReport(code: CodeSpan, line: number, what: string, problem: Comm
     const from = code.position(fix.offset);
     const to = code.position(fix.offset + Math.max(1, fix.deleteCount) - 1);
     if (from.line === to.line)
-      entry.fix = { line: from.line, column: from.column, deleteCount: fix.deleteCount, insertText: fix.insertText };
+      entry.fix = replace({ ...from, text: code.text.slice(fix.offset, fix.offset + fix.deleteCount) }, fix.insertText);
   }
   return entry;
 }
@@ -58,7 +58,7 @@ function checkCommits(commits: CommitsItem, options: CommitOptions, report: Repo
       length: value === "" ? commits.labelLength : value.length,
       detail: expected(
         "a nested list of commits, each starting with a Conventional Commits header in a code span",
-        value === "" ? "an empty list" : JSON.stringify(value),
+        value === "" ? "an empty list" : quote(value),
       ),
     });
     return;
@@ -73,8 +73,8 @@ function checkCommits(commits: CommitsItem, options: CommitOptions, report: Repo
       column: entry.contentColumn,
       length: entry.text.length,
       detail: expected(
-        "the commit to start with its Conventional Commits header in a code span (`<type>(<scope>): <subject>`)",
-        entry.text === "" ? "nothing" : JSON.stringify(entry.text),
+        `the commit to start with its Conventional Commits header in a code span (\`${COMMIT_PLACEHOLDER}\`)`,
+        entry.text === "" ? "nothing" : quote(entry.text),
       ),
     });
   }

@@ -8,7 +8,7 @@ import {
   type ClassifiedUrl,
   type IssueLink,
 } from "../src/grammar/prurl.js";
-import { expected } from "../src/kit/messages.js";
+import { expected, visible } from "../src/kit/messages.js";
 import type { Field, PrLinkMention, Task, TaskLog } from "../src/model/index.js";
 import { statusNames, stringOrStrings } from "../src/kit/options.js";
 
@@ -52,14 +52,20 @@ function linkProblem(
   if (url.kind === "placeholder") {
     return expected(
       `the template placeholders replaced with ${templateParts(url.url, number)}`,
-      `${url.placeholders.join(", ")} in ${url.url}${via}`,
+      `${url.placeholders.join(", ")} in ${visible(url.url)}${via}`,
     );
   }
   if (url.problems.length > 0) {
-    return expected(prUrl(url.number, host, url.owner, url.repo), `${url.url}${via} (${url.problems.join("; ")})`);
+    return expected(
+      prUrl(url.number, host, url.owner, url.repo),
+      `${visible(url.url)}${via} (${url.problems.join("; ")})`,
+    );
   }
   if (number !== undefined && url.number !== number) {
-    return expected(`a link to PR #${number} (the identifier's PR number)`, `PR #${url.number} (${url.url}${via})`);
+    return expected(
+      `a link to PR #${number} (the identifier's PR number)`,
+      `PR #${url.number} (${visible(url.url)}${via})`,
+    );
   }
   return undefined;
 }

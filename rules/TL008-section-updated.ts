@@ -1,6 +1,6 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
 import { checkDate } from "../src/grammar/date.js";
-import { at, expected } from "../src/kit/messages.js";
+import { at, expected, quote, visible } from "../src/kit/messages.js";
 import type { Section } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";
 
@@ -23,7 +23,7 @@ function checkSection(section: Section, report: Reporter): void {
       ...at(group ?? section.textSpan),
       detail: expected(
         `"${section.status.text} tasks (updated YYYY-MM-DD)"`,
-        group === undefined ? "no stamp" : `"${group.text}"`,
+        group === undefined ? "no stamp" : quote(group.text),
       ),
       context: section.text,
     });
@@ -44,7 +44,7 @@ function checkSection(section: Section, report: Reporter): void {
       ...at(stamp),
       detail: expected(
         `a stamp on or after ${newest.date} (the newest identifier date in this section, line ${newest.line})`,
-        stamp.text,
+        visible(stamp.text),
       ),
       context: section.text,
     });

@@ -1,5 +1,5 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
-import { expected } from "../src/kit/messages.js";
+import { expected, visible } from "../src/kit/messages.js";
 import { identityOf, type IdentifierMention, type Task, type TaskLog } from "../src/model/index.js";
 import { shared } from "../src/kit/options.js";
 
@@ -8,7 +8,7 @@ function placeholderProblem(model: TaskLog, mention: IdentifierMention): string 
   const holder = model.tasks.find((other) => other.identifier?.text === mention.text);
   return expected(
     "the identifier of a task in this file",
-    `placeholder ${mention.text}` +
+    `placeholder ${visible(mention.text)}` +
       (holder === undefined
         ? " (a placeholder names no task; TL002 reports such identifiers on task headings)"
         : `, as on the task heading on line ${holder.line} (TL002 reports the placeholder there)`),
@@ -21,11 +21,11 @@ function mentionProblem(model: TaskLog, task: Task, mention: IdentifierMention):
   if (suffix.kind === "placeholder") return placeholderProblem(model, mention);
   const key = identityOf(mention.identifier) as string;
   if (key === task.identity)
-    return expected("another task's identifier", `${mention.text} is this task's own identifier`);
+    return expected("another task's identifier", `${visible(mention.text)} is this task's own identifier`);
   if (model.taskWithIdentity(key) !== undefined) return undefined;
   const near = model.tasksNumbered(suffix.number).filter((other) => other !== task);
   const hint = near.length === 1 ? ` (the task on line ${near[0]?.line} is ${near[0]?.identifier?.text})` : "";
-  return expected("the identifier of a task in this file", `no task is ${mention.text}${hint}`);
+  return expected("the identifier of a task in this file", `no task is ${visible(mention.text)}${hint}`);
 }
 
 function checkTask(model: TaskLog, task: Task, report: Reporter): void {

@@ -10,21 +10,104 @@
 /** Statuses and the fields each requires, in template order (spec sections 3 and 6). */
 export type StatusFields = Readonly<Record<string, readonly string[]>>;
 
-/** The fields the convention names; rules and the model refer to fields by these names. */
-export const FIELD = Object.freeze({
-  summary: "Summary",
-  priority: "Priority",
-  size: "Size",
-  meta: "Meta?",
-  dependencies: "Dependencies",
-  nextSteps: "Next steps",
-  validation: "Validation",
-  gitPlan: "Git plan",
-  pr: "PR",
-  references: "References",
-  holdingPattern: "Holding pattern",
-  prStatus: "PR status",
-});
+// ---------------------------------------------------------------------------------------------
+// Fields (spec section 6): one table of every field the convention names, with its value rule
+// (TL004) and its template text (`tasklog new`, the snippets of `tasklog init`).
+
+export type ValueRule =
+  /** Exactly one of `choices` (case-sensitive; a case-only difference is fixable). */
+  | { readonly kind: "one-of"; readonly choices: readonly string[] }
+  /** `Yes — <reason>` or `No` (`No.`, `No — <reason>`). */
+  | { readonly kind: "yes-no-reason" }
+  /** One to `summary_sentences` sentences. */
+  | { readonly kind: "sentences" }
+  /** Anything but empty (`None.` is a value). */
+  | { readonly kind: "not-empty" }
+  /** A nested ordered list. */
+  | { readonly kind: "ordered-list" }
+  /** At least one command in a code span or code block. */
+  | { readonly kind: "command" };
+
+/** How a new task's template writes a field; `{url}` in a text is the task's PR URL. */
+export type FieldTemplate =
+  /** Left empty, for a person to fill. */
+  | { readonly kind: "empty" }
+  /** The value the command is given (`--priority`, `--size`); empty, for a person, without it. */
+  | { readonly kind: "given"; readonly option: "priority" | "size" }
+  /** Template placeholders for a person to replace, on the label line and the lines nested under it. */
+  | { readonly kind: "placeholder"; readonly text: string; readonly nested: readonly string[] }
+  /** The task's PR link: complete when the repository and the PR number are known. */
+  | { readonly kind: "link"; readonly text: string };
+
+export interface FieldSpec {
+  /** The field's label as the convention writes it (`**Label**:`). */
+  readonly label: string;
+  /** The rule its value follows (TL004); undefined when any value will do. */
+  readonly value: ValueRule | undefined;
+  readonly template: FieldTemplate;
+}
+
+export const PRIORITIES: readonly string[] = Object.freeze(["P0", "P1", "P2", "P3"]);
+export const SIZES: readonly string[] = Object.freeze(["XS", "S", "M", "L"]);
+
+/** The placeholder of a branch name and of a commit header in the template's Git plan. */
+export const BRANCH_PLACEHOLDER = "<type>/<scope>-<desc>";
+export const COMMIT_PLACEHOLDER = "<type>(<scope>): <subject>";
+
+const EMPTY: FieldTemplate = { kind: "empty" };
+
+/** Every field the convention names, keyed by the name rules and the model use for it. */
+const FIELD_TABLE = {
+  summary: { label: "Summary", value: { kind: "sentences" }, template: EMPTY },
+  priority: {
+    label: "Priority",
+    value: { kind: "one-of", choices: PRIORITIES },
+    template: { kind: "given", option: "priority" },
+  },
+  size: { label: "Size", value: { kind: "one-of", choices: SIZES }, template: { kind: "given", option: "size" } },
+  meta: { label: "Meta?", value: { kind: "yes-no-reason" }, template: EMPTY },
+  dependencies: { label: "Dependencies", value: { kind: "not-empty" }, template: EMPTY },
+  nextSteps: { label: "Next steps", value: { kind: "ordered-list" }, template: EMPTY },
+  validation: { label: "Validation", value: { kind: "command" }, template: EMPTY },
+  gitPlan: {
+    label: "Git plan",
+    value: undefined,
+    template: {
+      kind: "placeholder",
+      text: "",
+      nested: [`  - Branch: \`${BRANCH_PLACEHOLDER}\``, "  - Commits:", `    - \`${COMMIT_PLACEHOLDER}\``],
+    },
+  },
+  pr: {
+    label: "PR",
+    value: undefined,
+    template: { kind: "placeholder", text: "Title `<type>: <subject>`; {url}.", nested: [] },
+  },
+  references: { label: "References", value: { kind: "not-empty" }, template: EMPTY },
+  holdingPattern: { label: "Holding pattern", value: { kind: "not-empty" }, template: EMPTY },
+  prStatus: { label: "PR status", value: undefined, template: { kind: "link", text: "{url} (in Draft)." } },
+} as const satisfies Record<string, FieldSpec>;
+
+/** The fields the convention names, in the table's order. */
+export const FIELDS: readonly FieldSpec[] = Object.freeze(Object.values(FIELD_TABLE));
+
+/** The label of each field the convention names; rules and the model refer to fields by these names. */
+export const FIELD: { readonly [K in keyof typeof FIELD_TABLE]: string } = Object.freeze(
+  Object.fromEntries(Object.entries(FIELD_TABLE).map(([key, spec]) => [key, spec.label])) as {
+    [K in keyof typeof FIELD_TABLE]: string;
+  },
+);
+
+/** The field of the table that `label` names (case-insensitively), or undefined. */
+export function fieldSpec(label: string): FieldSpec | undefined {
+  const lower = label.toLowerCase();
+  return FIELDS.find((spec) => spec.label.toLowerCase() === lower);
+}
+
+/** The value rule of each field, keyed by the lowercase field name. Fields not listed take any value. */
+export const VALUE_RULES: ReadonlyMap<string, ValueRule> = new Map(
+  FIELDS.flatMap((spec) => (spec.value === undefined ? [] : [[spec.label.toLowerCase(), spec.value] as const])),
+);
 
 export const DEFAULT_STATUSES: StatusFields = Object.freeze({
   Open: Object.freeze([
@@ -70,41 +153,6 @@ export function configuredStatus(statuses: StatusFields, text: string | undefine
   const lower = text.toLowerCase();
   return Object.keys(statuses).find((status) => status.toLowerCase() === lower);
 }
-
-// ---------------------------------------------------------------------------------------------
-// Field values (spec section 6): one entry per field, looked up by TL004.
-
-export type ValueRule =
-  /** Exactly one of `choices` (case-sensitive; a case-only difference is fixable). */
-  | { readonly kind: "one-of"; readonly choices: readonly string[] }
-  /** `Yes — <reason>` or `No` (`No.`, `No — <reason>`). */
-  | { readonly kind: "yes-no-reason" }
-  /** One to `summary_sentences` sentences. */
-  | { readonly kind: "sentences" }
-  /** Anything but empty (`None.` is a value). */
-  | { readonly kind: "not-empty" }
-  /** A nested ordered list. */
-  | { readonly kind: "ordered-list" }
-  /** At least one command in a code span or code block. */
-  | { readonly kind: "command" };
-
-export const PRIORITIES: readonly string[] = Object.freeze(["P0", "P1", "P2", "P3"]);
-export const SIZES: readonly string[] = Object.freeze(["XS", "S", "M", "L"]);
-
-/** The value rule of each field, keyed by the lowercase field name. Fields not listed take any value. */
-export const VALUE_RULES: ReadonlyMap<string, ValueRule> = new Map<string, ValueRule>(
-  [
-    [FIELD.priority, { kind: "one-of", choices: PRIORITIES }],
-    [FIELD.size, { kind: "one-of", choices: SIZES }],
-    [FIELD.meta, { kind: "yes-no-reason" }],
-    [FIELD.summary, { kind: "sentences" }],
-    [FIELD.dependencies, { kind: "not-empty" }],
-    [FIELD.references, { kind: "not-empty" }],
-    [FIELD.holdingPattern, { kind: "not-empty" }],
-    [FIELD.nextSteps, { kind: "ordered-list" }],
-    [FIELD.validation, { kind: "command" }],
-  ].map(([name, rule]) => [(name as string).toLowerCase(), rule as ValueRule]),
-);
 
 /** The most sentences a Summary may hold (TL004's default). */
 export const SUMMARY_SENTENCES = 2;

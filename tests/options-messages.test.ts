@@ -6,7 +6,7 @@
 import { lint } from "markdownlint/sync";
 import { describe, expect, it } from "vitest";
 import rules from "../rules/index.js";
-import { clamp, listed } from "../src/listing.js";
+import { clamp, listed } from "../src/messages.js";
 import { lintPack } from "./harness.js";
 
 const log = [

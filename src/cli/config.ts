@@ -637,7 +637,9 @@ function checkRuleOptions(context: Context, config: Json, fallback: string | und
     // The option the command reads from this rule (TL002's prefix, …), or a name close to it.
     const read = SOURCES.find(([, id]) => problem.rule.startsWith(`${id}/`))?.[0];
     const misspelt =
-      read !== undefined && problem.message.startsWith("Unknown option") && closest(problem.option, [read]) !== undefined;
+      read !== undefined &&
+      problem.message.startsWith("Unknown option") &&
+      closest(problem.option, [read]) !== undefined;
     if (problem.option === read || misspelt) {
       throw new CliError(text, file, problem.line);
     }

@@ -5,7 +5,7 @@
  */
 import type { TaskView } from "../api.js";
 import { PRIORITIES, SIZES } from "../convention.js";
-import { listed } from "../listing.js";
+import { listed } from "../messages.js";
 import { CliError } from "./errors.js";
 import { didYouMean } from "../kit/suggest.js";
 import { openLog } from "./log.js";

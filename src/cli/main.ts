@@ -14,8 +14,11 @@ import { runCheckPr } from "./check-pr.js";
 import { runSync } from "./sync.js";
 import { decodeBytes } from "./write.js";
 import { didYouMean } from "../kit/suggest.js";
+import { PRIORITIES, SIZES } from "../convention.js";
 import { VERSION } from "../version.js";
 
+/** `P0-P3`: the convention's priorities as a range. */
+const PRIORITY_RANGE = `${PRIORITIES[0]}-${PRIORITIES.at(-1)}`;
 const DOCS = "https://github.com/markdownlint-rule-tasklog/markdownlint-rule-tasklog/blob/main/docs/cli/";
 
 const CONFIG_HELP =
@@ -68,7 +71,7 @@ Options:
 
 Docs: ${DOCS}init.md`,
   new: `Usage: tasklog new --status <status> --title "<title>" [--pr <number>] [--date YYYY-MM-DD]
-                   [--priority P0-P3] [--size XS|S|M|L] [--prefix <letters>] [--dry-run] <file>
+                   [--priority ${PRIORITY_RANGE}] [--size ${SIZES.join("|")}] [--prefix <letters>] [--dry-run] <file>
 
 Adds a task from its status's template (the fields the configuration requires) at the top of its
 status section, with today's date or --date; moves the section's (updated …) stamp forward when the
@@ -114,8 +117,8 @@ code 2). Exit code 0 whatever the log's findings. The file - reads the log from 
 Options:
   --json               JSON instead of the table
   --status <s>         only tasks of these statuses
-  --priority <p>       only tasks of these priorities (P0-P3)
-  --size <s>           only tasks of these sizes (XS, S, M, L)
+  --priority <p>       only tasks of these priorities (${PRIORITY_RANGE})
+  --size <s>           only tasks of these sizes (${SIZES.join(", ")})
 ${CONFIG_HELP}
 
 Docs: ${DOCS}list.md`,

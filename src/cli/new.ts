@@ -5,7 +5,7 @@
 import type { ResolvedTaskLogOptions, TaskLogView } from "../api.js";
 import { PRIORITIES, SIZES } from "../convention.js";
 import { checkDate } from "../grammar/date.js";
-import { listed } from "../listing.js";
+import { listed } from "../messages.js";
 import { commonEnding, documentText, insertLines, replaceAt } from "./document.js";
 import { CliError } from "./errors.js";
 import { openLog, prepareEdit } from "./log.js";

@@ -1,8 +1,10 @@
 /**
  * A new task's text from its status's template: the fields the configuration requires for that
  * status, in template order. A value the command knows is written; every other field is left for a
- * person (empty, or a template placeholder the rules name), and the command lists those.
+ * person (empty, or a template placeholder the rules name), and the command lists those. What each
+ * field's line holds is the convention's table of fields (`FIELDS` in src/convention.ts).
  */
+import { fieldSpec } from "../convention.js";
 
 export interface TemplateInput {
   readonly status: string;
@@ -57,26 +59,16 @@ export function buildTask(input: TemplateInput): BuiltTask {
   const url = templateUrl(input.host, input.repository, input.pr);
   const linkComplete = input.repository !== undefined && input.pr !== undefined;
   for (const field of input.fields) {
-    switch (field.toLowerCase()) {
-      case "priority":
-        add(field, input.priority);
+    const template = fieldSpec(field)?.template ?? { kind: "empty" };
+    switch (template.kind) {
+      case "given":
+        add(field, input[template.option]);
         break;
-      case "size":
-        add(field, input.size);
+      case "placeholder":
+        add(field, template.text.replace("{url}", url), template.nested, true);
         break;
-      case "git plan":
-        add(
-          field,
-          "",
-          ["  - Branch: `<type>/<scope>-<desc>`", "  - Commits:", "    - `<type>(<scope>): <subject>`"],
-          true,
-        );
-        break;
-      case "pr":
-        add(field, `Title \`<type>: <subject>\`; ${url}.`, [], true);
-        break;
-      case "pr status":
-        add(field, `${url} (in Draft).`, [], !linkComplete);
+      case "link":
+        add(field, template.text.replace("{url}", url), [], !linkComplete);
         break;
       default:
         add(field, undefined);

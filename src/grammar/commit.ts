@@ -17,8 +17,8 @@
  * so `fix(parser): handle (nested): colons` has the scope `parser` (commitlint's greedy pattern
  * would take `parser): handle (nested`).
  */
-import { COMMIT_EXAMPLE, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
-import { listed } from "../listing.js";
+import { COMMIT_EXAMPLE, COMMIT_PLACEHOLDER, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
+import { listed, quote } from "../messages.js";
 
 export interface HeaderPart {
   /** 0-based offset in the header. */
@@ -169,10 +169,6 @@ const PLACEHOLDER = /^<([^<>]*)>$/;
 const PLACEHOLDER_WORD = /^\p{Ll}[\p{Ll}\p{N}]*(?:[-_][\p{Ll}\p{N}]+)*$/u;
 const HAS_UPPER = (text: string): boolean => text !== text.toLowerCase();
 
-function quote(text: string): string {
-  return JSON.stringify(text);
-}
-
 function normaliseSubject(text: string): string {
   return text
     .trim()
@@ -216,7 +212,7 @@ export function checkHeader(
       length: Math.max(1, header.length),
       message: TEMPLATE_HEADER.test(header)
         ? `Expected a real header such as "${COMMIT_EXAMPLE}"; Actual: the template placeholder ${quote(header)}`
-        : `Expected a Conventional Commits header "<type>(<scope>): <subject>"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
+        : `Expected a Conventional Commits header "${COMMIT_PLACEHOLDER}"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
     });
     return finish(parsed, problems, header, length, options);
   }
@@ -226,7 +222,7 @@ export function checkHeader(
       code: "type-empty",
       offset: 0,
       length: 1,
-      message: `Expected a type before ${quote(header.slice(0, Math.max(1, parsed.prefixEnd)))} (<type>(<scope>): <subject>); Actual: none`,
+      message: `Expected a type before ${quote(header.slice(0, Math.max(1, parsed.prefixEnd)))} (${COMMIT_PLACEHOLDER}); Actual: none`,
     });
   } else {
     const lower = type.text.toLowerCase();
@@ -235,7 +231,7 @@ export function checkHeader(
         code: "type-case",
         offset: type.offset,
         length: type.text.length,
-        message: `Expected a lowercase type${options.types.includes(lower) ? ` "${lower}"` : ""}; Actual: "${type.text}"`,
+        message: `Expected a lowercase type${options.types.includes(lower) ? ` "${lower}"` : ""}; Actual: ${quote(type.text)}`,
         fix: { offset: type.offset, deleteCount: type.text.length, insertText: lower },
       });
     }
@@ -244,7 +240,7 @@ export function checkHeader(
         code: "type-enum",
         offset: type.offset,
         length: type.text.length,
-        message: `Expected a type of ${listed(options.types)}; Actual: "${type.text}"`,
+        message: `Expected a type of ${listed(options.types)}; Actual: ${quote(type.text)}`,
       });
     }
   }
@@ -254,7 +250,7 @@ export function checkHeader(
       code: "scope-unclosed",
       offset: scope.offset - 1,
       length: 1,
-      message: `Expected ")" to close the scope; Actual: "(${scope.text.slice(0, 20)}" without ")"`,
+      message: `Expected ")" to close the scope; Actual: ${quote(`(${scope.text.slice(0, 20)}`)} without ")"`,
     });
   } else if (scope !== undefined) {
     const placeholder = PLACEHOLDER.exec(scope.text);
@@ -272,7 +268,7 @@ export function checkHeader(
           code: "scope-case",
           offset: scope.offset,
           length: scope.text.length,
-          message: `Expected a lowercase scope; Actual: "${scope.text}"`,
+          message: `Expected a lowercase scope; Actual: ${quote(scope.text)}`,
         });
       }
       const lower = scope.text.toLowerCase();
@@ -282,7 +278,7 @@ export function checkHeader(
             code: "scope-placeholder",
             offset: scope.offset,
             length: scope.text.length,
-            message: `Expected a real scope (${words}), not a placeholder; Actual: "${scope.text}"`,
+            message: `Expected a real scope (${words}), not a placeholder; Actual: ${quote(scope.text)}`,
           });
         }
       } else if (!LOWER_WORDS.test(lower)) {
@@ -290,7 +286,7 @@ export function checkHeader(
           code: "scope-format",
           offset: scope.offset,
           length: scope.text.length,
-          message: `Expected a scope of ${words}${options.allowPlaceholderScope ? ', or a placeholder such as "<module>"' : ""}; Actual: "${scope.text}"`,
+          message: `Expected a scope of ${words}${options.allowPlaceholderScope ? ', or a placeholder such as "<module>"' : ""}; Actual: ${quote(scope.text)}`,
         });
       }
     }
@@ -339,7 +335,7 @@ export function checkHeader(
           code: "subject-case",
           offset: start,
           length: word.length,
-          message: `Expected the subject to start with a lowercase letter${ordinary ? ` ("${first.toLowerCase()}${word.slice(1)}")` : ""}; Actual: "${word}"`,
+          message: `Expected the subject to start with a lowercase letter${ordinary ? ` ("${first.toLowerCase()}${word.slice(1)}")` : ""}; Actual: ${quote(word)}`,
           ...(ordinary ? { fix: { offset: start, deleteCount: 1, insertText: first.toLowerCase() } } : {}),
         });
       }
@@ -353,7 +349,7 @@ export function checkHeader(
           code: "subject-full-stop",
           offset: header.length - stops.length,
           length: stops.length,
-          message: `Expected no trailing period; Actual: "…${header.slice(-Math.min(header.length, 12))}"`,
+          message: `Expected no trailing period; Actual: ${quote(`…${header.slice(-Math.min(header.length, 12))}`)}`,
           ...(fixable
             ? { fix: { offset: kept.length, deleteCount: header.length - kept.length, insertText: "" } }
             : {}),
@@ -365,7 +361,7 @@ export function checkHeader(
           code: "subject-vague",
           offset: start,
           length: trimmed.trimEnd().length,
-          message: `Expected a subject that says what changed; Actual: "${trimmed.trimEnd()}" (a vague subject)`,
+          message: `Expected a subject that says what changed; Actual: ${quote(trimmed.trimEnd())} (a vague subject)`,
         });
       }
     }

@@ -1,6 +1,7 @@
 /**
  * Calendar dates written as `YYYY-MM-DD` (ISO 8601 calendar date, proleptic Gregorian).
  */
+import { quote } from "../messages.js";
 
 export interface CalendarDate {
   readonly year: number;
@@ -28,7 +29,7 @@ export type DateCheck =
 /** Check that `text` is a `YYYY-MM-DD` date that exists on the calendar. */
 export function checkDate(text: string): DateCheck {
   const match = DATE_SHAPE.exec(text);
-  if (!match) return { ok: false, reason: `"${text}" is not a date of the form YYYY-MM-DD` };
+  if (!match) return { ok: false, reason: `${quote(text)} is not a date of the form YYYY-MM-DD` };
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);

@@ -5,6 +5,7 @@
  * Parsing is tolerant: it finds the parts of a malformed heading too, so that the rules can say
  * precisely what is wrong. All offsets are 0-based within the heading text.
  */
+import { quote } from "../messages.js";
 import { IDENTIFIER_SHAPE, parseIdentifier } from "./identifier.js";
 
 export const CANONICAL_SEPARATOR = " \u00B7 ";
@@ -162,16 +163,17 @@ export function unreadablePart(parsed: ParsedTaskHeading, statuses: readonly str
   const { status, id, title } = parsed;
   if (status === undefined) return "no status before the identifier";
   const lower = status.text.toLowerCase();
-  if (!statuses.some((known) => known.toLowerCase() === lower)) return `"${status.text}" is not a configured status`;
+  if (!statuses.some((known) => known.toLowerCase() === lower))
+    return `${quote(status.text)} is not a configured status`;
   if (id === undefined) return "the heading has no identifier";
   if (spaceInsideIdentifier(parsed)) return "a space inside the identifier";
   const splitAfterId = parsed.missingSeparators.includes(id.offset + id.text.length);
   const identifier = parseIdentifier(id.text);
   if (identifier === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(identifier.dateText) || identifier.suffix.text === "") {
-    return `"${id.text}" does not read as an identifier`;
+    return `${quote(id.text)} does not read as an identifier`;
   }
   if (splitAfterId && !CLEAR_SUFFIX.test(identifier.suffix.text))
-    return `cannot tell where the identifier "${id.text}" ends`;
+    return `cannot tell where the identifier ${quote(id.text)} ends`;
   if (title === undefined) return "the heading has no title";
   return undefined;
 }

@@ -7,6 +7,7 @@
  * and `classifyUrl` says what one URL is: a PR link, a template placeholder, an issue link (which is
  * not a PR link) or some other URL.
  */
+import { quote } from "../messages.js";
 
 export const DEFAULT_HOST = "github.com";
 
@@ -185,8 +186,10 @@ export function classifyUrl(url: string, hosts: readonly string[] = [DEFAULT_HOS
   if (!hosts.some((known) => sameHost(known, host))) {
     problems.push(`the host ${host} is not ${hosts.join(" or ")} (see the "host" option)`);
   }
-  if (!isValidOwner(owner)) problems.push(`"${owner}" is not a GitHub owner name (alphanumerics and single hyphens)`);
-  if (!isValidRepo(repo)) problems.push(`"${repo}" is not a GitHub repository name (alphanumerics, "-", "_", ".")`);
+  if (!isValidOwner(owner))
+    problems.push(`${quote(owner)} is not a GitHub owner name (alphanumerics and single hyphens)`);
+  if (!isValidRepo(repo))
+    problems.push(`${quote(repo)} is not a GitHub repository name (alphanumerics, "-", "_", ".")`);
   if (digits.length > 1 && digits.startsWith("0")) problems.push(`the PR number ${digits} has a leading zero`);
   if (number === 0) problems.push("PR numbers start at 1");
   return { kind: "pr", url, scheme, host, owner, repo, number, problems };

@@ -22,6 +22,7 @@
  *
  * Characters from U+0080 up are allowed, as git allows any byte from 0x80 up.
  */
+import { codePoint, quote } from "../messages.js";
 
 export type RefRule =
   | "empty-component"
@@ -61,8 +62,8 @@ function isControl(char: string): boolean {
 
 function describeChar(char: string): string {
   if (char === " ") return "space";
-  if (isControl(char)) return `control character U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-  return `"${char}"`;
+  if (isControl(char)) return `control character ${codePoint(char)}`;
+  return quote(char);
 }
 
 /**

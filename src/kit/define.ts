@@ -6,6 +6,7 @@
  */
 import type { Rule } from "markdownlint";
 import { readTaskLog, type ModelParams, type StatusFields, type TaskLog } from "../model/index.js";
+import { clamp } from "../messages.js";
 import { VERSION } from "../version.js";
 import {
   type OptionOwners,
@@ -114,17 +115,13 @@ export interface TasklogRule<S extends OptionSpecs = OptionSpecs> extends Rule {
   readonly options: S & ModelOptions;
 }
 
-function clampContext(text: string): string {
-  return text.length > 100 ? `${text.slice(0, 97)}...` : text;
-}
-
 /** Turn a pack report into a markdownlint `onError` argument that passes 0.40's and 0.42's validation. */
 export function toErrorInfo(report: Report, lines: readonly string[]): ErrorInfo | undefined {
   const line = report.line;
   if (!Number.isInteger(line) || line < 1 || line > lines.length) return undefined;
   const lineText = lines[line - 1] as string;
   const info: ErrorInfo = { lineNumber: line, detail: report.detail };
-  if (report.context !== undefined && report.context !== "") info.context = clampContext(report.context);
+  if (report.context !== undefined && report.context !== "") info.context = clamp(report.context, 100, "...");
   if (report.column !== undefined) {
     const column = Math.max(1, Math.min(report.column, lineText.length));
     const length = Math.max(1, Math.min(report.length ?? 1, lineText.length - column + 1));

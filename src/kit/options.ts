@@ -8,7 +8,7 @@
  * a map of option name → `{ kind, default, description }`.
  */
 import { COMMIT_TYPES, DEFAULT_PREFIXES, DEFAULT_STATUSES, type StatusFields } from "../convention.js";
-import { clamp, listed } from "../listing.js";
+import { clamp, listed } from "../messages.js";
 import { closest } from "./suggest.js";
 
 /** The TypeScript type of each option kind's value. */

@@ -4,10 +4,17 @@
  * that hold them, with the source position of every character (so that rules can range and fix
  * what they find). Also the branch-name convention `<type>/<scope>-<desc>` as a pure function.
  */
-import { BRANCH_EXAMPLE, BRANCH_LABEL, COMMITS_LABEL, TITLE_BEFORE_CODE, TITLE_LABEL } from "../convention.js";
+import {
+  BRANCH_EXAMPLE,
+  BRANCH_LABEL,
+  BRANCH_PLACEHOLDER,
+  COMMITS_LABEL,
+  TITLE_BEFORE_CODE,
+  TITLE_LABEL,
+} from "../convention.js";
 import { checkBranchName } from "../grammar/refname.js";
 import { parseLabel } from "./label.js";
-import { listed } from "../listing.js";
+import { listed, quote } from "../messages.js";
 import type {
   BranchProblem,
   CodeSpan,
@@ -175,7 +182,7 @@ const EXAMPLE = BRANCH_EXAMPLE;
  * placeholder (`<type>/<scope>-<desc>`) is one problem and nothing else is said about it.
  */
 export function checkPlanBranch(name: string, types: readonly string[]): BranchProblem[] {
-  const quoted = JSON.stringify(name);
+  const quoted = quote(name);
   if (/<[^<>]*>/.test(name)) {
     return [
       {
@@ -202,7 +209,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "shape",
       offset: 0,
       length: name.length,
-      message: `Expected <type>/<scope>-<desc>, e.g. "${EXAMPLE}"; Actual: ${quoted}`,
+      message: `Expected ${BRANCH_PLACEHOLDER}, e.g. "${EXAMPLE}"; Actual: ${quoted}`,
     });
     return problems.sort((a, b) => a.offset - b.offset);
   }
@@ -212,7 +219,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "type",
       offset: 0,
       length: type.length,
-      message: `Expected a branch type of ${listed(types)}; Actual: "${type}"`,
+      message: `Expected a branch type of ${listed(types)}; Actual: ${quote(type)}`,
     });
   }
   const rest = name.slice(slash + 1);
@@ -221,14 +228,14 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "kebab",
       offset: slash + 1,
       length: rest.length,
-      message: `Expected lowercase kebab-case after "${type}/" (words of a-z and 0-9 joined by single "-"); Actual: "${rest}"`,
+      message: `Expected lowercase kebab-case after "${type}/" (words of a-z and 0-9 joined by single "-"); Actual: ${quote(rest)}`,
     });
   } else if (!rest.includes("-")) {
     problems.push({
       kind: "words",
       offset: slash + 1,
       length: rest.length,
-      message: `Expected at least two words after "${type}/" (<scope>-<desc>); Actual: "${rest}"`,
+      message: `Expected at least two words after "${type}/" (<scope>-<desc>); Actual: ${quote(rest)}`,
     });
   }
   return problems.sort((a, b) => a.offset - b.offset);

@@ -60,7 +60,13 @@ describe("git branch names (check-ref-format --branch)", () => {
     });
     for (const char of ["~", "^", ":", "?", "*", "[", "\\"]) {
       expect(checkBranchName(`a${char}b`), char).toEqual([
-        { rule: "forbidden-character", offset: 1, length: 1, message: `a refname may not contain "${char}"` },
+        // Quoted as a JSON string: the backslash reads "\\".
+        {
+          rule: "forbidden-character",
+          offset: 1,
+          length: 1,
+          message: `a refname may not contain ${JSON.stringify(char)}`,
+        },
       ]);
     }
     expect(checkBranchName("a@{b")).toEqual([

@@ -14,6 +14,7 @@
  * ground truth the model cross-check compares against.
  */
 import fc from "fast-check";
+import { COMMIT_TYPES, DEFAULT_STATUSES, FIELD, PRIORITIES, SIZES } from "../../src/convention.js";
 
 /** The source of every choice the builder makes. `int` is inclusive at both ends. */
 export interface Random {
@@ -131,7 +132,7 @@ const VERBS = [
   "drop",
 ];
 const ADJECTIVES = ["flaky", "slow", "legacy", "missing", "nightly", "shared", "unused", "strict", "minimal", "stable"];
-const TYPES = ["feat", "fix", "docs", "style", "refactor", "perf", "test", "build", "ci", "chore", "revert"];
+const TYPES = COMMIT_TYPES;
 const SCOPES = [
   "tests",
   "ci",
@@ -226,8 +227,11 @@ function prLink(random: Random, owner: string, repo: string, number: number): st
   }
 }
 
+/** The convention's two statuses (their fields, in template order, are `DEFAULT_STATUSES`'). */
+const [OPEN, DEFERRED] = Object.keys(DEFAULT_STATUSES) as [string, string];
+
 interface TaskPlan {
-  readonly status: "Open" | "Deferred";
+  readonly status: string;
   readonly number: number;
   readonly dateMs: number;
   readonly id: string;
@@ -274,64 +278,74 @@ function taskLines(
     );
   };
 
-  // Summary: one or two sentences; sometimes continued on an indented line.
-  const summary = times(random, 1, 2, () => sentence(random, true));
-  if (summary.length === 2 && chance(random, 30)) field("Summary", summary[0] as string, [`  ${summary[1] as string}`]);
-  else field("Summary", summary.join(" "));
-  dated();
-  field("Priority", `P${random.int(0, 3)}`);
-  field("Size", pick(random, ["XS", "S", "M", "L"]));
-  const reason = `${pick(random, ["unblocks", "shrinks", "safeguards"])} ${pick(random, NOUNS)} work`;
-  field("Meta?", pick(random, [`Yes — ${reason}.`, "No.", "No", `No — ${reason}.`]));
-  const ref = mention(random, plans, plan);
-  field(
-    "Dependencies",
-    ref !== "" && chance(random, 50)
-      ? `${capitalize(pick(random, ADJECTIVES))} ${pick(random, NOUNS)} (${plan.status === "Open" ? "see" : "after"} ${ref}).`
-      : pick(random, [
-          "None.",
-          `Documentation standards in \`${pick(random, PATHS)}\`.`,
-          `The ${pick(random, NOUNS)} ${pick(random, NOUNS)} work.`,
-        ]),
-  );
-  dated();
-  if (plan.status === "Open") {
-    field(
-      "Next steps",
+  /** A valid value (and the lines nested under it) of each field, drawn when its turn comes. */
+  const values: Record<string, () => [string, string[]?]> = {
+    // Summary: one or two sentences; sometimes continued on an indented line.
+    [FIELD.summary]: () => {
+      const summary = times(random, 1, 2, () => sentence(random, true));
+      return summary.length === 2 && chance(random, 30)
+        ? [summary[0] as string, [`  ${summary[1] as string}`]]
+        : [summary.join(" ")];
+    },
+    [FIELD.priority]: () => [pick(random, PRIORITIES)],
+    [FIELD.size]: () => [pick(random, SIZES)],
+    [FIELD.meta]: () => {
+      const reason = `${pick(random, ["unblocks", "shrinks", "safeguards"])} ${pick(random, NOUNS)} work`;
+      return [pick(random, [`Yes — ${reason}.`, "No.", "No", `No — ${reason}.`])];
+    },
+    [FIELD.dependencies]: () => {
+      const ref = mention(random, plans, plan);
+      return [
+        ref !== "" && chance(random, 50)
+          ? `${capitalize(pick(random, ADJECTIVES))} ${pick(random, NOUNS)} (${plan.status === OPEN ? "see" : "after"} ${ref}).`
+          : pick(random, [
+              "None.",
+              `Documentation standards in \`${pick(random, PATHS)}\`.`,
+              `The ${pick(random, NOUNS)} ${pick(random, NOUNS)} work.`,
+            ]),
+      ];
+    },
+    [FIELD.nextSteps]: () => [
       "",
       times(random, 1, 4, () => {
         const step = `  1. ${sentence(random, true)}`;
         return chance(random, 20) ? `${step}\n     - ${sentence(random, false)}` : step;
       }).flatMap((step) => step.split("\n")),
-    );
-    field("Validation", `${times(random, 1, 3, () => `\`${pick(random, COMMANDS)}\``).join("; ")}.`);
-    const commits = times(random, 1, 3, () => {
-      const files = chance(random, 50) ? ` (\`${pick(random, PATHS)}\`)` : "";
-      return `    - \`${commitHeader(random)}\`${files}`;
-    });
-    field("Git plan", "", [`  - Branch: \`${branchName(random)}\``, "  - Commits:", ...commits]);
-    dated();
-    const link = chance(random, 30) ? `; ${prLink(random, owner, repo, plan.number)}` : "";
-    if (chance(random, 25)) {
-      field("PR", "", [
-        `  - Title suggestion: \`${commitHeader(random)}\``,
-        "  - Body outline (Summary, Testing, Checklist)",
-      ]);
-    } else {
-      field("PR", `Title \`${commitHeader(random)}\`; body covering Summary, Testing, Checklist${link}.`);
-    }
-  } else {
-    const other = mention(random, plans, plan);
-    field(
-      "References",
-      `Branch \`${branchName(random)}\`; notes in \`${pick(random, PATHS)}\`${other !== "" && chance(random, 40) ? `; related to ${other}` : ""}.`,
-    );
-    field(
-      "Holding pattern",
+    ],
+    [FIELD.validation]: () => [`${times(random, 1, 3, () => `\`${pick(random, COMMANDS)}\``).join("; ")}.`],
+    [FIELD.gitPlan]: () => {
+      const commits = times(random, 1, 3, () => {
+        const files = chance(random, 50) ? ` (\`${pick(random, PATHS)}\`)` : "";
+        return `    - \`${commitHeader(random)}\`${files}`;
+      });
+      return ["", [`  - Branch: \`${branchName(random)}\``, "  - Commits:", ...commits]];
+    },
+    [FIELD.pr]: () => {
+      const link = chance(random, 30) ? `; ${prLink(random, owner, repo, plan.number)}` : "";
+      return chance(random, 25)
+        ? ["", [`  - Title suggestion: \`${commitHeader(random)}\``, "  - Body outline (Summary, Testing, Checklist)"]]
+        : [`Title \`${commitHeader(random)}\`; body covering Summary, Testing, Checklist${link}.`];
+    },
+    [FIELD.references]: () => {
+      const other = mention(random, plans, plan);
+      return [
+        `Branch \`${branchName(random)}\`; notes in \`${pick(random, PATHS)}\`${other !== "" && chance(random, 40) ? `; related to ${other}` : ""}.`,
+      ];
+    },
+    [FIELD.holdingPattern]: () => [
       `Resume once the ${pick(random, NOUNS)} ${pick(random, NOUNS)} is ${pick(random, ADJECTIVES)}.`,
-    );
-    dated();
-    field("PR status", `${prLink(random, owner, repo, plan.number)} (keep in Draft).`);
+    ],
+    [FIELD.prStatus]: () => [`${prLink(random, owner, repo, plan.number)} (keep in Draft).`],
+  };
+  /** The fields after which a dated field (`Latest baseline (…)`) may follow. */
+  const datedAfter = new Set([FIELD.summary, FIELD.dependencies, FIELD.gitPlan, FIELD.holdingPattern]);
+  // Every required field of the status, in template order.
+  for (const label of DEFAULT_STATUSES[plan.status] ?? []) {
+    const value = values[label];
+    if (value === undefined) throw new Error(`the generator has no value for the field ${label}`);
+    const [text, nested] = value();
+    field(label, text, nested);
+    if (datedAfter.has(label)) dated();
   }
   lines.push("");
   return { lines, fields };
@@ -362,7 +376,7 @@ export function buildTaskLog(random: Random, taskCount: number, options: Generat
   let number = random.int(1, 500);
   const plans: TaskPlan[] = [];
   for (let i = 0; i < taskCount; i++) {
-    const status = random.int(0, 2) === 0 ? "Deferred" : "Open";
+    const status = random.int(0, 2) === 0 ? DEFERRED : OPEN;
     const dateMs = EPOCH_START + random.int(0, EPOCH_DAYS) * DAY;
     const title = [
       capitalize(pick(random, VERBS)),
@@ -383,7 +397,7 @@ export function buildTaskLog(random: Random, taskCount: number, options: Generat
   }
   const sections: GeneratedSection[] = [];
   const tasks: GeneratedTask[] = [];
-  const order: ("Open" | "Deferred")[] = chance(random, 80) ? ["Open", "Deferred"] : ["Deferred", "Open"];
+  const order = chance(random, 80) ? [OPEN, DEFERRED] : [DEFERRED, OPEN];
   for (const status of order) {
     const mine = plans.filter((plan) => plan.status === status);
     if (mine.length === 0 && chance(random, 30)) continue; // an empty section may be left out
@@ -395,7 +409,7 @@ export function buildTaskLog(random: Random, taskCount: number, options: Generat
     const sectionLine = lines.length + 1;
     sections.push({ line: sectionLine, status, stamp });
     lines.push(`## ${status} tasks (updated ${stamp})`, "");
-    if (status === "Open" && chance(random, 50)) lines.push(...TEMPLATE);
+    if (status === OPEN && chance(random, 50)) lines.push(...TEMPLATE);
     for (const plan of mine) {
       const start = lines.length + 1;
       const built = taskLines(random, plan, plans, owner, repo);

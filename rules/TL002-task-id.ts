@@ -1,4 +1,5 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
+import { hasZeroWidth } from "../src/grammar/heading.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
 import { listed } from "../src/listing.js";
 import { at, expected, quote } from "../src/kit/messages.js";
@@ -82,6 +83,8 @@ export default defineRule({
         });
         continue;
       }
+      // An invisible character inside the identifier is TL001's finding (its fix removes it).
+      if (hasZeroWidth(id.text)) continue;
       if (task.spaceInsideIdentifier) {
         reportSpaceInside(task, id, shape, report);
         continue;

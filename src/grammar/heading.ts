@@ -92,16 +92,14 @@ export function shadowOf(text: string): string {
 }
 
 /**
- * A separator mark in the shadow text: a dot, a pipe, an en or em dash, or hyphens with a space or
- * another mark on both sides (`Open - tv`, `Open ·- tv`).
- */
-const MARK = "(?:[\u00B7|\u2013\u2014]|(?<=[ \u00B7|\u2013\u2014])-+(?=[ \u00B7|\u2013\u2014]))";
-/**
  * Separators and their look-alikes, in the shadow text: one or more marks with any spacing (a doubled
- * separator `··`, `· ·`, `- -` is one separator), starting at the start of a space run. A hyphen
- * counts only between spaces or marks (a hyphen between letters or digits is part of the identifier).
+ * separator `··`, `· ·`, `- -` is one separator), starting at the start of a space run. A mark is a
+ * dot, a pipe, an en or em dash, or hyphens with a space or another mark on both sides (`Open - tv`,
+ * `Open ·- tv`; a hyphen between letters or digits is part of the identifier). Linear: a match starts
+ * only where no space precedes, and the marks and spaces it takes cannot be split two ways.
  */
-const SEPARATOR = new RegExp(`(?<! ) *${MARK}(?: *${MARK})* *`, "g");
+const SEPARATOR =
+  /(?<! ) *(?:[\u00B7|\u2013\u2014]|(?<=[ \u00B7|\u2013\u2014])-+(?=[ \u00B7|\u2013\u2014]))(?: *(?:[\u00B7|\u2013\u2014]|(?<=[ \u00B7|\u2013\u2014])-+(?=[ \u00B7|\u2013\u2014])))* */g;
 
 /** An identifier-shaped word (IDENTIFIER_SHAPE and the rest of the word), compiled once. */
 const ID_WORD = new RegExp(`${IDENTIFIER_SHAPE.source}[^ ]*`);

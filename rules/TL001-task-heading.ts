@@ -132,6 +132,18 @@ const STRAY_EXPECTED: Record<Stray["kind"], string> = {
 };
 
 /**
+ * Why a stray is kept as written although the heading reads unambiguously: the spacing of a title
+ * with code or HTML may be meant, and a joiner (U+200C, U+200D) beside a character outside ASCII may
+ * be part of an emoji sequence or of a script's spelling.
+ */
+function keeps(text: string, stray: Stray, title: string): string | undefined {
+  if (stray.kind === "space" && /[`<]/.test(title)) return "the title holds code or HTML";
+  if (stray.kind !== "invisible" || !/[\u200C\u200D]/.test(stray.text)) return undefined;
+  const beside = (text[stray.offset - 1] ?? "") + (text[stray.offset + stray.text.length] ?? "");
+  return /[^ -~]/.test(beside) ? "a joiner between characters outside ASCII may be meant" : undefined;
+}
+
+/**
  * White space and invisible characters no part of the heading holds (outside the separators): at
  * either end of the heading, a run inside the title other than one space, a zero-width character
  * inside a word. Fixable on an unambiguous reading: deleted, or (inside the title) one space; a title
@@ -142,15 +154,17 @@ function checkStrays(task: Task, report: Reporter): void {
   for (const stray of task.parsed.strays) {
     const column = task.textColumn + stray.offset;
     const insertText = stray.kind === "space" ? " " : "";
-    const keep = stray.kind === "space" && /[`<]/.test(title);
-    const why = task.unclear === undefined && keep ? " (no fix: the title holds code or HTML)" : noFix(task);
+    const keep = keeps(task.text, stray, title);
+    const why = task.unclear === undefined && keep !== undefined ? ` (no fix: ${keep})` : noFix(task);
     report({
       line: task.line,
       column,
       length: stray.text.length,
       detail: expected(STRAY_EXPECTED[stray.kind], `"${stray.text}" (${codePoints(stray.text)})${why}`),
       context: task.text,
-      ...(task.unclear === undefined && !keep ? { fix: { column, deleteCount: stray.text.length, insertText } } : {}),
+      ...(task.unclear === undefined && keep === undefined
+        ? { fix: { column, deleteCount: stray.text.length, insertText } }
+        : {}),
     });
   }
 }

@@ -345,6 +345,8 @@ export function unreadablePart(parsed: ParsedTaskHeading, statuses: readonly str
   if (splitAfterId && !CLEAR_SUFFIX.test(identifier.suffix.text))
     return `cannot tell where the identifier "${id.text}" ends`;
   if (title === undefined) return "the heading has no title";
+  // `…:PR7 ·#`: once the separator has its spaces, Markdown reads the `#`s as the closing sequence.
+  if (/^#+$/.test(title.text)) return "the title would read as the heading's closing #s";
   return undefined;
 }
 

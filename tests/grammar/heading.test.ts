@@ -150,6 +150,7 @@ describe("reading a task heading unambiguously", () => {
     expect(why("Open · `tv-2025-10-03:PR41` · Title")).toBe('"`tv-2025-10-03:PR41`" does not read as an identifier');
     expect(why("Open · tv-2025-10-03: · Title")).toBe('"tv-2025-10-03:" does not read as an identifier');
     expect(why("Open · tv-2025-10-03:PR41")).toBe("the heading has no title");
+    expect(why("Open · tv-2025-10-03:PR41 ·#")).toBe("the title would read as the heading's closing #s");
     expect(spaceInsideIdentifier(parseTaskHeading("Open · tv-2025-10-03:PR41 Title"))).toBe(false);
   });
 });

@@ -195,6 +195,8 @@ describe("heading fixes keep the heading's meaning (property)", () => {
     "Why tv-2025-10-03:PR41 took three weeks",
     "open - tv-2025-10-03:PR41 - Title",
     "Open tv-2025-10-03:PR41 Title",
+    // A `#` title would become the heading's closing sequence once the separator has its spaces.
+    "Open · Tv-2025-10-03:PR7 ·# ",
   ])("%s", (text) => {
     checkHeading(text);
   });

@@ -1,4 +1,5 @@
 import { defineRule, type Reporter } from "../src/kit/define.js";
+import { hasZeroWidth } from "../src/grammar/heading.js";
 import type { ParsedIdentifier } from "../src/grammar/identifier.js";
 import { listed } from "../src/messages.js";
 import { at, expected, quote, replace, visible } from "../src/kit/messages.js";
@@ -81,6 +82,8 @@ export default defineRule({
         });
         continue;
       }
+      // An invisible character inside the identifier is TL001's finding (its fix removes it).
+      if (hasZeroWidth(id.text)) continue;
       if (task.spaceInsideIdentifier) {
         reportSpaceInside(task, id, shape, report);
         continue;

@@ -329,7 +329,7 @@ async function sectionHeadingAttacks(): Promise<void> {
       }
     },
   });
-  const { parseSectionHeading } = (await import(
+  const { parseSectionHeading, parseTaskHeading } = (await import(
     join(ROOT, "src/grammar/heading.ts")
   )) as typeof import("../src/grammar/heading.js");
   const shapes: { label: string; make: (n: number) => string }[] = [
@@ -350,6 +350,33 @@ async function sectionHeadingAttacks(): Promise<void> {
   for (const shape of shapes) {
     const tSmall = Math.min(run(shape.make(SMALL)), run(shape.make(SMALL)));
     const tLarge = Math.min(run(shape.make(LARGE)), run(shape.make(LARGE)), run(shape.make(LARGE)));
+    const growth = tLarge / Math.max(tSmall, 0.01);
+    const ok = tLarge <= BUDGET_MS && (tLarge < 2 || growth <= GROWTH_LIMIT);
+    if (!ok) failed++;
+    console.log(
+      `  ${ok ? "ok  " : "SLOW"}  ${shape.label.padEnd(22)}  ${fmt(tSmall)} ms  ${fmt(tLarge)} ms  ${growth.toFixed(1)}×`,
+    );
+  }
+  // The task-heading reader (shadow text, separators, strays): runs of spaces, marks and zero-width
+  // characters, where a separator could start at every position.
+  const taskShapes: { label: string; make: (n: number) => string }[] = [
+    { label: "Open(␠·)ⁿx", make: (n) => `Open${" ·".repeat(n / 2)}x` },
+    { label: "Open(·-)ⁿx", make: (n) => `Open ${"·-".repeat(n / 2)}x` },
+    { label: "Open␠-ⁿx", make: (n) => `Open ${"-".repeat(n)}x` },
+    { label: "Open(␠-)ⁿx", make: (n) => `Open${" -".repeat(n / 2)}x` },
+    { label: "Open(ZWSP)ⁿx", make: (n) => `Open${"\u200B".repeat(n)}x` },
+    { label: "Open(a␠␠)ⁿ", make: (n) => `Open · tv-2025-10-03:PR1 · ${"a  ".repeat(n / 3)}` },
+    { label: "Open(NBSP ZWSP)ⁿ·", make: (n) => `Open${"\u00A0\u200B".repeat(n / 2)}·` },
+  ];
+  console.log("\nTask-heading reader (src/grammar/heading.ts parseTaskHeading):");
+  for (const shape of taskShapes) {
+    const time = (text: string): number => {
+      const start = performance.now();
+      parseTaskHeading(text);
+      return performance.now() - start;
+    };
+    const tSmall = Math.min(time(shape.make(SMALL)), time(shape.make(SMALL)));
+    const tLarge = Math.min(time(shape.make(LARGE)), time(shape.make(LARGE)), time(shape.make(LARGE)));
     const growth = tLarge / Math.max(tSmall, 0.01);
     const ok = tLarge <= BUDGET_MS && (tLarge < 2 || growth <= GROWTH_LIMIT);
     if (!ok) failed++;

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
+  DOT_LOOKALIKES,
   findSeparators,
   looksLikeTaskHeading,
   parseSectionHeading,
   parseTaskHeading,
+  shadowOf,
   spaceInsideIdentifier,
   unreadablePart,
 } from "../../src/grammar/heading.js";
@@ -148,6 +150,109 @@ describe("reading a task heading unambiguously", () => {
     expect(why("Open · `tv-2025-10-03:PR41` · Title")).toBe('"`tv-2025-10-03:PR41`" does not read as an identifier');
     expect(why("Open · tv-2025-10-03: · Title")).toBe('"tv-2025-10-03:" does not read as an identifier');
     expect(why("Open · tv-2025-10-03:PR41")).toBe("the heading has no title");
+    expect(why("Open · tv-2025-10-03:PR41 ·#")).toBe("the title would read as the heading's closing #s");
     expect(spaceInsideIdentifier(parseTaskHeading("Open · tv-2025-10-03:PR41 Title"))).toBe(false);
+  });
+});
+
+describe("separators written with Unicode spaces, doubled, or with dot look-alikes (issue 18)", () => {
+  const ID = "tv-2025-10-03:PR41";
+
+  it("reads the shadow text unit for unit: spaces, dots, and zero-width characters by where they stand", () => {
+    const text = "Op\u200Ben\u00A0\u22C5\u200Btv\u3000x\u200D";
+    const shadow = shadowOf(text);
+    expect(shadow.length).toBe(text.length);
+    // Inside a word a zero-width character stays; beside a space, a dot or an end it is a space.
+    expect(shadow).toBe("Op\u200Ben \u00B7 tv x ");
+    expect(shadowOf("a\u{10101}b")).toBe("a\u00B7\u00B7b");
+  });
+
+  it("takes every white space around the mark into the separator", () => {
+    for (const space of [
+      "\u00A0",
+      "\u202F",
+      "\u2000",
+      "\u2005",
+      "\u2009",
+      "\u200A",
+      "\u3000",
+      "\t",
+      " \u00A0",
+      "\t\t ",
+    ]) {
+      const text = `Open${space}·${space}${ID}${space}·${space}Title`;
+      const parsed = parseTaskHeading(text);
+      expect(
+        parsed.separators.map((s) => s.text),
+        JSON.stringify(space),
+      ).toEqual([`${space}·${space}`, `${space}·${space}`]);
+      expect(parsed.separators.every((s) => !s.canonical)).toBe(true);
+      expect([parsed.status?.text, parsed.id?.text, parsed.title?.text]).toEqual(["Open", ID, "Title"]);
+      expect(parsed.strays).toEqual([]);
+      expect(unreadablePart(parsed, statuses)).toBeUndefined();
+    }
+  });
+
+  it("reads a doubled separator as one", () => {
+    for (const doubled of [" ·· ", " · · ", " - - ", " -- ", " ·- ", " —· ", "·\u00A0·", " | | "]) {
+      const parsed = parseTaskHeading(`Open${doubled}${ID}${doubled}Title`);
+      expect(
+        parsed.separators.map((s) => s.text),
+        doubled,
+      ).toEqual([doubled, doubled]);
+      expect([parsed.status?.text, parsed.id?.text, parsed.title?.text]).toEqual(["Open", ID, "Title"]);
+      expect(spaceInsideIdentifier(parsed)).toBe(false);
+    }
+  });
+
+  it("reads every confusable of the middle dot as a separator, never as part of the parts", () => {
+    expect(DOT_LOOKALIKES).toHaveLength(13);
+    for (const dot of DOT_LOOKALIKES) {
+      for (const text of [`Open ${dot} ${ID} ${dot} Title`, `Open${dot}tv-2025-10-03:PR154${dot}Add`]) {
+        const parsed = parseTaskHeading(text);
+        expect(parsed.status?.text, text).toBe("Open");
+        expect(parsed.id?.text, text).toMatch(/^tv-2025-10-03:PR(41|154)$/);
+        expect(parsed.title?.text, text).toMatch(/^(Title|Add)$/);
+        expect(parsed.separators.map((s) => s.canonical)).toEqual([
+          dot === "\u00B7" && text.includes(" "),
+          dot === "\u00B7" && text.includes(" "),
+        ]);
+      }
+    }
+    expect(looksLikeTaskHeading("Open ⋅ questions from the review", statuses)).toBe(true);
+  });
+
+  it("keeps the hyphens of the identifier and a dash inside the title", () => {
+    expect(parseTaskHeading(`Open · ${ID} · Title — with a dash · and a dot`).title?.text).toBe(
+      "Title — with a dash · and a dot",
+    );
+    expect(parseTaskHeading(`Open · ${ID} -dash`).title?.text).toBe("-dash");
+  });
+
+  it("finds the white space and invisible characters no part holds", () => {
+    const strays = (text: string) => parseTaskHeading(text).strays.map((s) => [s.kind, s.text]);
+    expect(strays(`\u00A0Open · ${ID} · Title\u200B`)).toEqual([
+      ["edge", "\u00A0"],
+      ["edge", "\u200B"],
+    ]);
+    expect(strays(`Open · ${ID} · Two  spaces\tand a tab`)).toEqual([
+      ["space", "  "],
+      ["space", "\t"],
+    ]);
+    expect(strays(`Open · ${ID} · One\u00A0no-break\u202Fspace is typography`)).toEqual([]);
+    expect(strays(`Op\u200Ben · tv-2025-10-03:PR4\u20601 · Ti\uFEFFtle`)).toEqual([
+      ["invisible", "\u200B"],
+      ["invisible", "\u2060"],
+      ["invisible", "\uFEFF"],
+    ]);
+    // Beside a separator a zero-width character is part of it.
+    expect(strays(`Open\u200B · ${ID} ·\u2060 Title`)).toEqual([]);
+  });
+
+  it("reads a status or an identifier through a zero-width character inside it, and no space inside", () => {
+    const parsed = parseTaskHeading("Op\u200Ben · tv-2025-10-03:PR4\uFEFF1 · Title");
+    expect(spaceInsideIdentifier(parsed)).toBe(false);
+    expect(unreadablePart(parsed, statuses)).toBeUndefined();
+    expect(spaceInsideIdentifier(parseTaskHeading("Open · tv-2025-10-03:\u00A0PR41 · Title"))).toBe(true);
   });
 });

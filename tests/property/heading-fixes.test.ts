@@ -1,9 +1,9 @@
 /**
  * Heading fixes never change meaning, as a property over generated and mutated task headings: three
  * passes of the pack's fixes leave what the model reads as the task's status, identifier and title as
- * they were, except the text a fix names (the status's case, the prefix's case, the separators); the
- * first pass is already a fixed point; and a heading whose parts do not read unambiguously is not
- * touched by TL001 at all.
+ * they were, except the text a fix names (the status's case, the prefix's case, the separators, the
+ * title's runs of spaces); the first pass is already a fixed point; and a heading whose parts do not
+ * read unambiguously is not touched by TL001 at all.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -120,6 +120,10 @@ const fixesOf = (errors: readonly LintError[], rule: string): LintError[] =>
 /** The prefix of an identifier in lowercase (what TL002's prefix fix writes). */
 const lowerPrefix = (id: string): string => id.replace(/^[A-Za-z]+(?=-)/, (prefix) => prefix.toLowerCase());
 
+/** A title with each run of white space other than one space or no-break space as one space. */
+const squeezed = (text: string | undefined): string | undefined =>
+  text?.replace(/\s+/g, (run) => (/^[ \u00A0\u202F]$/.test(run) ? run : " "));
+
 const counts = { fixed: 0, withheld: 0 };
 
 function checkHeading(text: string): void {
@@ -155,7 +159,10 @@ function checkHeading(text: string): void {
   } else if (headingFixes.length > 0) {
     counts.fixed++;
   }
-  expect(read.title).toBe(before.title);
+  // The title changes only by TL001's spacing fixes (a run of spaces becomes one space).
+  expect(squeezed(read.title)).toBe(squeezed(before.title));
+  if (read.title !== before.title)
+    expect(headingFixes.some((fix) => fix.errorDetail?.includes("one space"))).toBe(true);
   // The identifier changes only by TL002's prefix case fix.
   if (fixesOf(errors, "TL002").length > 0) expect(read.id).toBe(lowerPrefix(before.id as string));
   else expect(read.id).toBe(before.id);
@@ -188,6 +195,8 @@ describe("heading fixes keep the heading's meaning (property)", () => {
     "Why tv-2025-10-03:PR41 took three weeks",
     "open - tv-2025-10-03:PR41 - Title",
     "Open tv-2025-10-03:PR41 Title",
+    // A `#` title would become the heading's closing sequence once the separator has its spaces.
+    "Open · Tv-2025-10-03:PR7 ·# ",
   ])("%s", (text) => {
     checkHeading(text);
   });

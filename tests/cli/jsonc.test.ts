@@ -8,6 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   applyEdits,
+  type Edit,
   insertItemEdits,
   insertMemberEdits,
   JsoncError,
@@ -79,9 +80,9 @@ function render(value: JsonValue, options: { choices: number[]; unit: string; eo
 }
 
 /** The original text is what is left of `result` after removing the inserted text of `edits`. */
-function expectInsertionsOnly(original: string, edits: readonly { remove: number }[], result: string): void {
+function expectInsertionsOnly(original: string, edits: readonly Edit[], result: string): void {
   expect(edits.every((edit) => edit.remove === 0)).toBe(true);
-  const inserted = edits.reduce((sum, edit) => sum + (edit as { text: string }).text.length, 0);
+  const inserted = edits.reduce((sum, edit) => sum + edit.text.length, 0);
   expect(result.length).toBe(original.length + inserted);
 }
 

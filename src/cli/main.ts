@@ -53,21 +53,25 @@ Exit codes:
   3  an internal error (a bug: please report it with the command line)
 
 Docs: ${DOCS}`,
-  init: `Usage: tasklog init [--preset extends|inline] [--prefix <letters>] [--pre-commit] [--force] [folder]
+  init: `Usage: tasklog init [--preset extends|inline] [--prefix <letters>] [--pre-commit] [--log <file>]
+                    [--force] [folder]
 
-Writes, in the folder (default: the current one):
-  .markdownlint-cli2.jsonc        the pack enabled, with the recommended preset
-  .vscode/settings.json           fix on save with the markdownlint extension
+Sets up, in the folder (default: the current one), adding to files that exist only what is missing:
+  .markdownlint-cli2.jsonc        the pack enabled, with the recommended preset (its settings go into
+                                  a .markdownlint.json(c) of the folder instead, which cli2 applies)
+  .vscode/settings.json           fix on save with the markdownlint extension, the pack's schemas
   .vscode/extensions.json         recommends the markdownlint extension
   .vscode/tasklog.code-snippets   one snippet per configured status (prefix tasklog-<status>)
   .pre-commit-config.yaml         with --pre-commit: markdownlint-cli2's hook with the pack
+A second run changes nothing and says so.
 
 Options:
   --preset extends     the configuration extends markdownlint-rule-tasklog/recommended (default)
   --preset inline      the preset's settings written out (built-in rules keep working in vscode.dev)
   --prefix <letters>   the identifier prefix, written as the pack's "tasklog" option
-  --pre-commit         also write .pre-commit-config.yaml
-  --force              overwrite files that exist (otherwise they are kept, and listed)
+  --pre-commit         also add the hook to .pre-commit-config.yaml
+  --log <file>         also write a starter task log (a section per status, templates in comments)
+  --force              replace the pack's own entries that differ (never another tool's settings)
 
 Docs: ${DOCS}init.md`,
   new: `Usage: tasklog new --status <status> --title "<title>" [--pr <number>] [--date YYYY-MM-DD]
@@ -185,6 +189,7 @@ const SPECS = {
     prefix: { type: "string" },
     "pre-commit": { type: "boolean" },
     force: { type: "boolean" },
+    log: { type: "string" },
   },
   new: {
     ...COMMON,
@@ -319,6 +324,8 @@ async function dispatch(
           prefix: str("prefix"),
           preCommit: values["pre-commit"] === true,
           force: values["force"] === true,
+          log: str("log"),
+          ...(context.today === undefined ? {} : { today: context.today }),
         }),
       );
     }

@@ -2,6 +2,7 @@
  * `tasklog new`: add a task at the top of its status section from the status's template, and move the
  * section's `(updated …)` stamp forward when the new task's date is newer.
  */
+import { readFileSync } from "node:fs";
 import type { ResolvedTaskLogOptions, TaskLogView } from "../api.js";
 import { PRIORITIES, SIZES } from "../convention.js";
 import { checkDate } from "../grammar/date.js";
@@ -156,12 +157,41 @@ export async function runNew(options: NewOptions): Promise<NewResult> {
   checkArguments(options);
   const file = options.file;
   if (options.input !== undefined) {
+    if (isEmpty(options.input)) {
+      throw new CliError(
+        "standard input is empty, not a task log yet; start a log with tasklog init --log <file>",
+        "-",
+      );
+    }
     const result = await edit(options.input, options);
     return result.text === undefined ? result.value : { ...result.value, text: result.text };
   }
+  if (file !== undefined) checkStarted(file);
   if (file === undefined || options.dryRun === true) return (await edit(undefined, options)).value;
   await prepareEdit(file, options.config, (resolved) => checkConfigured(options, resolved));
   return await editFile(file, (input) => edit(input.text, options));
+}
+
+const isEmpty = (text: string): boolean => text.replace(/^\uFEFF/, "").trim() === "";
+
+/** A log that does not exist yet (missing, or an empty file): said, with the command that starts one. */
+function checkStarted(file: string): void {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") return; // Reported by the read that follows.
+    throw new CliError(
+      `no such file; start a task log with: tasklog init --log ${file} (a section per status, then tasklog new adds to it)`,
+      file,
+    );
+  }
+  if (isEmpty(text)) {
+    throw new CliError(
+      `the file is empty, not a task log yet; start it with: tasklog init --log ${file} (it fills an empty file); nothing was changed`,
+      file,
+    );
+  }
 }
 
 async function edit(

@@ -115,17 +115,16 @@ describe("tasklog init", () => {
     expect(result.stdout).not.toMatch(/pre-commit/);
   });
 
-  it("never overwrites a file without --force; with --force it does and says so", async () => {
+  it("adds to a file that exists only what is missing; a second run changes nothing and says so", async () => {
     const box = sandbox({ ".vscode/settings.json": '{ "mine": true }\n' });
     const first = await box.run(["init"]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^kept \.vscode\/settings\.json \(it exists; --force overwrites it\)$/m);
-    expect(box.read(".vscode/settings.json")).toBe('{ "mine": true }\n');
+    expect(first.stdout).toMatch(/^updated \.vscode\/settings\.json: added "editor\.codeActionsOnSave"/m);
+    const settings = parseJsonc(box.read(".vscode/settings.json"), "x") as Record<string, unknown>;
+    expect(settings).toHaveProperty(["mine"], true);
+    expect(settings).toHaveProperty(["editor.codeActionsOnSave"]);
     const again = await box.run(["init"]);
-    expect(again.stdout.split("\n").filter((line) => line.startsWith("kept "))).toHaveLength(4);
-    const forced = await box.run(["init", "--force"]);
-    expect(forced.stdout).toMatch(/^overwrote \.vscode\/settings\.json$/m);
-    expect(JSON.parse(box.read(".vscode/settings.json"))).toHaveProperty(["editor.codeActionsOnSave"]);
+    expect(again.stdout).toMatch(/^nothing to do: /);
   });
 
   it("--preset inline writes the preset's settings out; --prefix sets the pack's prefix; --pre-commit the hook entry", async () => {
@@ -152,7 +151,7 @@ describe("tasklog init", () => {
       }),
     });
     const result = await box.run(["init"]);
-    expect(result.stdout).toMatch(/^kept \.markdownlint-cli2\.jsonc/m);
+    expect(result.stdout).toMatch(/^updated \.markdownlint-cli2\.jsonc: added "customRules"/m);
     const snippets = JSON.parse(box.read(".vscode/tasklog.code-snippets")) as Record<string, { body: string[] }>;
     expect(Object.keys(snippets)).toEqual(["tasklog: Doing task"]);
     expect(snippets["tasklog: Doing task"]?.body.slice(2)).toEqual(["- **Summary**: ${4}", "- **Owner**: ${5}"]);
@@ -350,7 +349,9 @@ describe("tasklog new", () => {
     expect(box.read("notes.md")).toBe("# Notes\n\n## Meeting\n\nText.\n");
     const missing = await box.run(["new", "--status", "Open", "--title", "X", "missing.md"]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/^tasklog: missing\.md: cannot read the file \(ENOENT\)/);
+    expect(missing.stderr).toMatch(
+      /^tasklog: missing\.md: no such file; start a task log with: tasklog init --log missing\.md/,
+    );
     const noSection = sandbox({
       "log.md": "# Log\n\n## Open tasks (updated 2025-10-01)\n\n### Open · tv-2025-10-01:PR1 · One\n",
     });

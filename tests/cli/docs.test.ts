@@ -23,7 +23,8 @@ function runFences(text: string, page: string): Promise<Record<string, number>> 
     write: box.write,
     read: box.read,
     tasklog: (args, env) => box.run(args, { today: "2025-10-20", env }),
-    node: () => Promise.reject(new Error(`${page}: a node script runs from the packed tarball only (tests/e2e/docs.e2e.ts)`)),
+    node: () =>
+      Promise.reject(new Error(`${page}: a node script runs from the packed tarball only (tests/e2e/docs.e2e.ts)`)),
     lint: (file) => {
       const results = lint({ files: [join(box.dir, file)], customRules: packRules as never });
       const errors = Object.values(results)[0] ?? [];

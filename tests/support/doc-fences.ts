@@ -88,15 +88,18 @@ export interface DocRunner {
 }
 
 /** markdownlint-cli2-formatter-default's line for one result (`fileName` added). */
-export function formatFinding(file: string, error: {
-  lineNumber: number;
-  ruleNames: readonly string[];
-  ruleDescription: string;
-  errorDetail: string | null;
-  errorContext: string | null;
-  errorRange: readonly number[] | null;
-  severity?: string;
-}): string {
+export function formatFinding(
+  file: string,
+  error: {
+    lineNumber: number;
+    ruleNames: readonly string[];
+    ruleDescription: string;
+    errorDetail: string | null;
+    errorContext: string | null;
+    errorRange: readonly number[] | null;
+    severity?: string;
+  },
+): string {
   const column = error.errorRange?.[0] ? `:${error.errorRange[0]}` : "";
   const severity = error.severity ? ` ${error.severity}` : "";
   const detail = error.errorDetail ? ` [${error.errorDetail}]` : "";

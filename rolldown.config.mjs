@@ -16,8 +16,10 @@
  *   dist/index.d.ts, dist/api.d.ts (a shared declaration chunk if they share types), and
  *   dist/index.d.cts (`export =`) for the CommonJS entry.
  *
- * Comments are left out of the JavaScript (the sources have them; the declarations keep their doc
- * comments), the code is not minified, so a stack trace still reads.
+ * The JavaScript is minified (comments left out, names shortened: 307 kB of bundles became 185 kB; the
+ * sources have the comments, the declarations keep their doc comments). Size won over readable stack
+ * traces: a rule that throws is named by markdownlint with the exception's message, and a build
+ * with `minify` off gives readable bundles to debug with.
  */
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -61,6 +63,7 @@ export default defineConfig([
       entryFileNames: "[name].js",
       chunkFileNames: "chunks/[name].js",
       comments: false,
+      minify: true,
       // Everything the rules load in one chunk (dist/chunks/rules.js), which the API and the command
       // share: the rules entry costs two files.
       codeSplitting: {
@@ -72,7 +75,7 @@ export default defineConfig([
     input: "dist/src/commonjs.js",
     logLevel: "warn",
     platform: "node",
-    output: { file: "dist/index.cjs", format: "cjs", exports: "default", comments: false },
+    output: { file: "dist/index.cjs", format: "cjs", exports: "default", comments: false, minify: true },
   },
   {
     input: { index: "dist/rules/index.d.ts", api: "dist/src/api.d.ts" },

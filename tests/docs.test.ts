@@ -4,10 +4,11 @@
  * `markdown correct` must give that rule nothing. JSON after the marker is rule configuration,
  * e.g. ```markdown incorrect {"TL002": {"prefix": ["ab"]}}
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintPack, packRules } from "./harness.js";
+import { lintPack, modelOf, packRules } from "./harness.js";
+import { type Fence, fencesOf } from "./support/doc-fences.js";
 import { docPages, docsDir, exampleConfig, examplesOf } from "./support/cases.js";
 
 const pages = docPages();
@@ -40,43 +41,75 @@ describe("rule docs", () => {
 });
 
 /**
- * Every fenced block of README.md and docs/hosts.md says how it is checked, in its info string:
- * - `file=<name>` (written) and `console` (run, output compared) and `result=<name>` (compared with the
- *   file afterwards): executed in order by tests/cli/docs.test.ts (README.md);
+ * Every fenced block of README.md and docs/**\/*.md says how it is checked, in its info string:
+ * - docs/rules/*.md: `markdown correct` / `markdown incorrect` (above);
+ * - README.md and docs/cli/*.md: `file=<name>` (written), `console` (run, output compared),
+ *   `result=<name>` (compared with the file afterwards) and `lint=<name>` (findings of that file):
+ *   executed in order by tests/cli/docs.test.ts in process and by tests/e2e/docs.e2e.ts from the packed
+ *   tarball on markdownlint 0.40, 0.41 and 0.42 (tests/support/doc-fences.ts);
+ * - `clean`: a task log the pack reports nothing on (below; tests/e2e/docs.e2e.ts on every version);
+ * - `synopsis` (docs/cli/*.md): each `npx tasklog <command>` line names only options the command's
+ *   `--help` lists (tests/cli/docs.test.ts);
  * - `config`: a markdownlint or markdownlint-cli2 configuration, validated against markdownlint's
  *   schema and the pack's by tests/schema.test.ts and as VS Code does by tests/e2e/editor-schema.e2e.ts;
  * - `e2e=tests/e2e/<file>`: read from this page and run by that end-to-end test (from the packed tarball);
  * - `illustrative="<reason>"`: shown, not executed, with the reason (where the same thing is tested).
  * An unclassified block fails.
  */
-describe("README.md and docs/hosts.md blocks", () => {
-  const root = join(import.meta.dirname, "..");
-  for (const page of ["README.md", "docs/hosts.md"]) {
+const root = join(import.meta.dirname, "..");
+
+/** README.md and every page under docs/, sorted. */
+function pagesWithBlocks(): string[] {
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(`${dir}/${entry.name}`) : entry.name.endsWith(".md") ? [`${dir}/${entry.name}`] : [],
+    );
+  return ["README.md", ...walk("docs").sort()];
+}
+
+/** How a block is checked, or undefined when it is not. */
+export function classOf(page: string, fence: Fence): string | undefined {
+  const { language, info } = fence;
+  if (page.startsWith("docs/rules/") && language === "markdown" && /^(correct|incorrect)\b/.test(info))
+    return "example";
+  const executedPage = page === "README.md" || /^docs\/cli\/[^/]+\.md$/.test(page);
+  if (executedPage && (language === "console" || /(^|\s)(file|result|lint)=\S/.test(info))) return "executed";
+  if (language === "markdown" && info === "clean") return "clean";
+  if (/^docs\/cli\/[^/]+\.md$/.test(page) && language === "sh" && info === "synopsis") return "synopsis";
+  if (info === "config" && /^(json|jsonc|yaml)$/.test(language)) return "config";
+  if (/^illustrative="[^"]{10,}"$/.test(info)) return "illustrative";
+  const e2e = /^e2e=(tests\/e2e\/\S+\.(?:e2e|precommit)\.ts)$/.exec(info)?.[1];
+  if (
+    e2e !== undefined &&
+    existsSync(join(root, e2e)) &&
+    readFileSync(join(root, e2e), "utf8").includes(page.split("/").pop() as string)
+  )
+    return "e2e";
+  return undefined;
+}
+
+describe("the blocks of README.md and docs/", () => {
+  const pages = pagesWithBlocks();
+  it("finds the pages", () => {
+    expect(pages).toContain("docs/CONVENTION.md");
+    expect(pages).toContain("docs/cli/init.md");
+    expect(pages.length).toBeGreaterThan(20);
+  });
+
+  for (const page of pages) {
+    const fences = fencesOf(readFileSync(join(root, page), "utf8"));
     it(`${page}: every block is executed, validated or declared illustrative with a reason`, () => {
-      const lines = readFileSync(join(root, page), "utf8").split("\n");
-      const unclassified: string[] = [];
-      let inside: string | undefined;
-      for (const [index, line] of lines.entries()) {
-        const fence = /^ *(`{3,}|~{3,})(.*)$/.exec(line);
-        if (!fence) continue;
-        if (inside !== undefined) {
-          if ((fence[2] as string).trim() === "" && (fence[1] as string).startsWith(inside)) inside = undefined;
-          continue;
-        }
-        inside = fence[1] as string;
-        const [language = "", ...rest] = (fence[2] as string).trim().split(/\s+/);
-        const info = rest.join(" ");
-        const executed = page === "README.md" && (language === "console" || /(^|\s)(file|result)=\S/.test(info));
-        const config = /^config$/.test(info) && /^(json|jsonc|yaml)$/.test(language);
-        const illustrative = /^illustrative="[^"]{10,}"$/.test(info);
-        const e2e = /^e2e=(tests\/e2e\/\S+\.(?:e2e|precommit)\.ts)$/.exec(info)?.[1];
-        const byE2e =
-          e2e !== undefined &&
-          existsSync(join(root, e2e)) &&
-          readFileSync(join(root, e2e), "utf8").includes(page.split("/").pop() as string);
-        if (!(executed || config || illustrative || byE2e)) unclassified.push(`${page}:${index + 1}: ${line.trim()}`);
-      }
+      const unclassified = fences
+        .filter((fence) => classOf(page, fence) === undefined)
+        .map((fence) => `${page}:${fence.line}: ${fence.language} ${fence.info}`);
       expect(unclassified).toEqual([]);
     });
+    for (const fence of fences.filter((fence) => classOf(page, fence) === "clean")) {
+      it(`${page}:${fence.line}: the pack reports nothing on the clean task log`, () => {
+        expect(lintPack(fence.body, { tasklog: true })).toEqual([]);
+        // A task log, not Markdown the pack stays silent on.
+        expect(modelOf(fence.body).tasks.length).toBeGreaterThan(0);
+      });
+    }
   }
 });

@@ -8,7 +8,7 @@
  * the README names a file in the tarball.
  */
 import { spawnSync } from "node:child_process";
-import { closeSync, cpSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import rules from "../../rules/index.js";
@@ -127,6 +127,16 @@ describe("the packed tarball", () => {
       .filter((target) => !/^(https?:|#|mailto:)/.test(target));
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) expect(listing.has(link.replace(/#.*$/, "")), link).toBe(true);
+    // The docs are not packed (their pages are the rules' help URLs on GitHub): the README links to
+    // them there, and each such link names a file of the repository.
+    const repository = [...readme.matchAll(/\]\((https:\/\/github\.com\/[^)\s]+)\)/g)]
+      .map((match) => match[1] as string)
+      .filter((target) => target.startsWith(`${REPOSITORY}/blob/main/`));
+    expect(repository.length).toBeGreaterThan(10);
+    for (const link of repository)
+      expect(existsSync(join(ROOT, link.slice(`${REPOSITORY}/blob/main/`.length).replace(/#.*$/, ""))), link).toBe(
+        true,
+      );
   });
 });
 

@@ -1,0 +1,230 @@
+/**
+ * Every host says the same: the pack (from source) run by markdownlint 0.40.0 (the VS Code extension,
+ * markdownlint-cli2 0.20 and 0.22), 0.41.1 (the markdownlint-cli2 GitHub Action) and 0.42.1 (the
+ * command line) must give every document the same findings (rule, line, range, detail, context, fix)
+ * and, after `applyFixes`, the same fixed text.
+ *
+ * The documents: every fixture (with its configuration), every example of docs/rules/*.md, every
+ * real task-log version of the corpus (gated, tests/support/corpus-location.mjs; the whole pack,
+ * inline configuration ignored), and generated logs, plain and mutated (tests/support/generate.ts,
+ * tests/support/mutate.ts, plus the edits that touch the hosts' known token differences: a colon
+ * followed by a letter or a tab, tabs after list markers, CR and CRLF line endings).
+ *
+ * The three versions run in this process on one Node: what differs between them is their micromark
+ * parse (markdownlint's own code around it is plain JavaScript), and Node 20 itself is covered by
+ * `npm run test:host040` (the built bundle on markdownlint 0.40.0 and Node 20). A difference that is
+ * left on purpose is listed in KNOWN with its reason (docs/hosts.md, "Every host says the same");
+ * the test fails on any other, and on a KNOWN entry that no longer differs.
+ */
+import fc from "fast-check";
+import { applyFixes as applyFixes040 } from "markdownlint-040";
+import { lint as lint040 } from "markdownlint-040/sync";
+import { applyFixes as applyFixes041 } from "markdownlint-041";
+import { lint as lint041 } from "markdownlint-041/sync";
+import { applyFixes as applyFixes042, getVersion } from "markdownlint";
+import { lint as lint042 } from "markdownlint/sync";
+import { getVersion as getVersion040 } from "markdownlint-040";
+import { getVersion as getVersion041 } from "markdownlint-041";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import rules from "../rules/index.js";
+import { docPages, docsDir, exampleConfig, examplesOf, fixtureCases } from "./support/cases.js";
+import { corpusSkip, readReal, realVersionNames } from "./support/corpus.js";
+import { generateTaskLog, type Random, seededRandom } from "./support/generate.js";
+import { applyMutations, mutationsArbitrary } from "./support/mutate.js";
+
+type Lint = typeof lint042;
+type ApplyFixes = typeof applyFixes042;
+
+interface Host {
+  readonly version: string;
+  readonly lint: Lint;
+  readonly applyFixes: ApplyFixes;
+}
+
+const HOSTS: readonly Host[] = [
+  { version: "0.40.0", lint: lint040 as unknown as Lint, applyFixes: applyFixes040 as unknown as ApplyFixes },
+  { version: "0.41.1", lint: lint041 as unknown as Lint, applyFixes: applyFixes041 as unknown as ApplyFixes },
+  { version: "0.42.1", lint: lint042, applyFixes: applyFixes042 },
+];
+
+const ids = new Set(rules.map((rule) => rule.names[0] as string));
+
+interface Document {
+  readonly name: string;
+  readonly content: string;
+  readonly config: Record<string, unknown>;
+}
+
+/** What one host says of one document: its findings, one line each, and the text after every fix. */
+interface Said {
+  readonly findings: string[];
+  readonly fixed: string;
+}
+
+interface Finding {
+  lineNumber: number;
+  ruleNames: string[];
+  errorDetail: string | null;
+  errorContext: string | null;
+  errorRange: [number, number] | null;
+  fixInfo: unknown;
+}
+
+function say(host: Host, document: Document): Said {
+  let errors: Finding[];
+  try {
+    const results = host.lint({
+      strings: { content: document.content },
+      customRules: rules,
+      config: { default: false, tasklog: true, ...document.config },
+      handleRuleFailures: false,
+      noInlineConfig: true,
+    } as never) as unknown as Record<string, Finding[]>;
+    errors = (results["content"] ?? []).filter((error) => ids.has(error.ruleNames[0] as string));
+  } catch (error) {
+    return { findings: [`throws: ${(error as Error).message}`], fixed: "" };
+  }
+  const findings = errors.map((error) =>
+    JSON.stringify([
+      error.ruleNames[0],
+      error.lineNumber,
+      error.errorRange,
+      error.errorDetail,
+      error.errorContext,
+      error.fixInfo,
+    ]),
+  );
+  return { findings, fixed: host.applyFixes(document.content, errors as never) };
+}
+
+/** The first way `other` differs from `reference`, or undefined. */
+function difference(reference: Said, other: Said): string | undefined {
+  const gone = reference.findings.filter((finding) => !other.findings.includes(finding));
+  const added = other.findings.filter((finding) => !reference.findings.includes(finding));
+  if (gone.length > 0 || added.length > 0) return `findings: -${JSON.stringify(gone)} +${JSON.stringify(added)}`;
+  if (reference.findings.join("\n") !== other.findings.join("\n")) return "findings in another order";
+  if (reference.fixed !== other.fixed) return `fixed text: ${JSON.stringify(reference.fixed)} vs ${JSON.stringify(other.fixed)}`;
+  return undefined;
+}
+
+/**
+ * Differences left on purpose (docs/hosts.md, "Every host says the same"), each by what it is, the
+ * versions that differ from 0.42.1, and the documents it explains.
+ */
+interface Known {
+  readonly what: string;
+  readonly versions: readonly string[];
+  readonly applies: (content: string) => boolean;
+}
+
+const KNOWN: readonly Known[] = [];
+
+/** The versions whose say differs from 0.42.1's, with the first difference of each. */
+function compare(document: Document): Map<string, string> {
+  const said = HOSTS.map((host) => say(host, document));
+  const reference = said[said.length - 1] as Said;
+  const out = new Map<string, string>();
+  HOSTS.slice(0, -1).forEach((host, index) => {
+    const found = difference(reference, said[index] as Said);
+    if (found !== undefined) out.set(host.version, found);
+  });
+  return out;
+}
+
+/** Unexplained differences of `documents`, one line each (name, version, first difference). */
+function unexplained(documents: readonly Document[]): string[] {
+  const out: string[] = [];
+  for (const document of documents) {
+    for (const [version, found] of compare(document)) {
+      const known = KNOWN.some((entry) => entry.versions.includes(version) && entry.applies(document.content));
+      if (!known) out.push(`${document.name} on ${version}: ${found}`);
+    }
+  }
+  if (process.env["TASKLOG_PARITY_REPORT"] === "1" && out.length > 0) console.log(out.join("\n"));
+  return out;
+}
+
+function fixtureDocuments(): Document[] {
+  return fixtureCases().map((fixture) => ({ name: fixture.name, content: fixture.content, config: fixture.config }));
+}
+
+function exampleDocuments(): Document[] {
+  return docPages().flatMap((page) =>
+    examplesOf(readFileSync(join(docsDir, page), "utf8")).map((example) => ({
+      name: `${page}:${example.line}`,
+      content: example.content,
+      config: exampleConfig(page, example),
+    })),
+  );
+}
+
+/**
+ * The edits that meet the hosts' token differences, applied at random places of a generated log:
+ * a letter or a tab right after a label's colon, a tab after a list marker, CR and CRLF endings.
+ */
+const HOST_EDITS: readonly [RegExp, string][] = [
+  [/\*\*: /g, "**:"],
+  [/\*\*: /g, "**:\t"],
+  [/:\*\* /g, ":**"],
+  [/^- /gm, "-\t"],
+  [/: /g, ":"],
+  [/\n/g, "\r\n"],
+  [/\n/g, "\r"],
+];
+
+function hostEdit(text: string, random: Random): string {
+  const [pattern, replacement] = HOST_EDITS[random.int(0, HOST_EDITS.length - 1)] as [RegExp, string];
+  const matches = [...text.matchAll(pattern)];
+  if (matches.length === 0) return text;
+  // Every match for line endings (a mixed document is the mutator's job); one for the others.
+  if (replacement.startsWith("\r")) return text.replace(pattern, replacement);
+  const match = matches[random.int(0, matches.length - 1)] as RegExpMatchArray;
+  const at = match.index as number;
+  return text.slice(0, at) + replacement + text.slice(at + match[0].length);
+}
+
+const GENERATED = 120;
+const MUTATED = 240;
+
+function generatedDocuments(): Document[] {
+  const out: Document[] = [];
+  for (let seed = 1; seed <= GENERATED; seed++) {
+    const text = generateTaskLog(1 + (seed % 7), seed);
+    out.push({ name: `generated #${seed}`, content: text, config: {} });
+  }
+  const mutations = fc.sample(mutationsArbitrary(4), { numRuns: MUTATED, seed: 18 });
+  mutations.forEach((list, index) => {
+    const base = generateTaskLog(1 + (index % 5), 1000 + index);
+    const random = seededRandom(index + 1);
+    let content = applyMutations(base, list);
+    for (let edits = random.int(1, 3); edits > 0; edits--) content = hostEdit(content, random);
+    out.push({ name: `mutated #${index} ${JSON.stringify(list)}`, content, config: {} });
+  });
+  return out;
+}
+
+describe("every host says the same (markdownlint 0.40.0, 0.41.1, 0.42.1)", () => {
+  it("runs the versions it names", () => {
+    expect([getVersion040(), getVersion041(), getVersion()]).toEqual(HOSTS.map((host) => host.version));
+  });
+
+  it("on every fixture", () => {
+    expect(unexplained(fixtureDocuments())).toEqual([]);
+  });
+
+  it("on every docs example", () => {
+    expect(unexplained(exampleDocuments())).toEqual([]);
+  });
+
+  it(`on ${GENERATED} generated and ${MUTATED} mutated logs`, () => {
+    expect(unexplained(generatedDocuments())).toEqual([]);
+  });
+
+  it.skipIf(corpusSkip !== false)("on every real task-log version of the corpus", () => {
+    const documents = realVersionNames().map((name) => ({ name, content: readReal(name), config: {} }));
+    expect(documents.length).toBeGreaterThan(0);
+    expect(unexplained(documents)).toEqual([]);
+  });
+});

@@ -56,7 +56,22 @@ const TEXT_DIRECTIVE = "directiveText";
 function differsFromCurrent(tokens: readonly Token[]): boolean {
   // Every character of the document is in a top-level token's text (or between them, outside any).
   if (tokens.some((token) => token.text.includes("\r"))) return true;
-  return descendants(tokens).some((token) => token.type === TEXT_DIRECTIVE);
+  for (const token of descendants(tokens)) {
+    if (token.type === TEXT_DIRECTIVE) return true;
+    const kids = token.children;
+    for (let i = 1; i < kids.length; i++) if (mergeable(kids[i - 1] as Token, kids[i] as Token)) return true;
+  }
+  return false;
+}
+
+/** Two sibling `data` tokens that touch: one run of text, which the versions split in different places. */
+function mergeable(before: { type: string; endLine: number; endColumn: number }, token: Token | Building): boolean {
+  return (
+    before.type === "data" &&
+    token.type === "data" &&
+    before.endLine === token.startLine &&
+    before.endColumn === token.startColumn
+  );
 }
 
 /**
@@ -69,6 +84,10 @@ function differsFromCurrent(tokens: readonly Token[]): boolean {
  *   merges text), its label's brackets as `data` and the label's own inline tokens kept.
  * - Line endings: markdownlint 0.40 and 0.41 (micromark 4.0.2) keep a document's `\r\n` and `\r` in
  *   the tokens' texts, 0.42 (micromark 4.0.3) gives `\n`; every text here has `\n`.
+ * - Runs of text: the versions cut one run of plain text into several `data` tokens in different
+ *   places (0.42 at an unpaired `*` or `_` run, `Title**: x`; 0.40 before a colon inside a link
+ *   label, `[https://x]`); here touching `data` siblings are one token, as each version has them
+ *   elsewhere.
  *
  * Positions never change. A tree without either passes through as is (the same array).
  */
@@ -84,7 +103,6 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
     children: [],
     parent,
   });
-  const fromDirective = new Set<Building>();
   /** The copies of `children` under `parent`, text directives spelled out; queues the copies' own children. */
   const expand = (children: readonly Token[], parent: Building): void => {
     const out = parent.children;
@@ -100,31 +118,20 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
         // The label's content is ordinary inline content (strong, code, links, nested directives).
         for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i] as Token, false]);
       } else if (inside) {
-        const piece = copy(token, parent, token.type === "lineEnding" ? "lineEnding" : "data");
-        if (piece.type === "data") fromDirective.add(piece);
-        out.push(piece);
+        out.push(copy(token, parent, token.type === "lineEnding" ? "lineEnding" : "data"));
       } else {
         const made = copy(token, parent);
         out.push(made);
         work.push([token, made]);
       }
     }
-    if (fromDirective.size === 0) return;
-    // micromark merges adjacent text into one `data` token: so do the pieces of a directive.
+    // One run of text is one `data` token (the pieces of a directive, and runs split apart).
     let kept = 0;
     for (const token of out) {
       const before = out[kept - 1];
-      if (
-        before !== undefined &&
-        before.type === "data" &&
-        token.type === "data" &&
-        (fromDirective.has(before) || fromDirective.has(token)) &&
-        before.endLine === token.startLine &&
-        before.endColumn === token.startColumn
-      ) {
+      if (before !== undefined && mergeable(before, token)) {
         before.endColumn = token.endColumn;
         before.text += token.text;
-        fromDirective.add(before);
       } else {
         out[kept++] = token;
       }

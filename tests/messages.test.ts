@@ -80,8 +80,6 @@ describe("in a rule's message", () => {
     // Before the separator, it is part of the separator (TL001 fixes the whole run).
     const log = "# Log\n\n## Open tasks (updated 2025-10-05)\n\n### Open\u200b · tv-2025-10-03:PR41 · Title\n";
     const details = lintPack(log, { tasklog: false, TL001: true }).map((error) => error.errorDetail);
-    expect(details).toContain(
-      'Expected separator " · " (middle dot with one space each side); Actual: "\\u200b · "',
-    );
+    expect(details).toContain('Expected separator " · " (middle dot with one space each side); Actual: "\\u200b · "');
   });
 });

@@ -530,7 +530,7 @@ function mergePreCommit(text: string, name: string, force: boolean): Merge {
   }
   const lines = text.split(/\r\n|\n|\r/);
   const repos = lines.findIndex((line) => /^repos\s*:\s*(#.*)?$/.test(line));
-  const hook = /^\s*-?\s*repo:\s*['"]?https:\/\/github\.com\/DavidAnson\/markdownlint-cli2/m.test(text);
+  const hook = /^[ \t]*(?:-[ \t]*)?repo:[ \t]*['"]?https:\/\/github\.com\/DavidAnson\/markdownlint-cli2/m.test(text);
   if (hook) {
     return {
       text: undefined,

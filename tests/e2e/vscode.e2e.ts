@@ -215,3 +215,32 @@ describe("the README's web-editor setup (the preset written into the user's own 
     );
   });
 });
+
+describe("a task heading on line 1 in the editor (issue 18: fixes on line 1 after a BOM)", () => {
+  it("is reported with no quick fix, and fix all leaves line 1 as written (VS Code's text has no BOM, cli2 --fix's has)", () => {
+    const { extension, vscodeWorkspace, nodes } = context();
+    const folder = workspace(vscodeWorkspace, {
+      ".markdownlint-cli2.jsonc": cli2Config({ extends: "markdownlint-rule-tasklog/recommended" }),
+      "tv-tasks.md": CLEAN_LOG,
+    });
+    // On disk the file starts with a BOM; the editor's text is the file without it.
+    const firstLine = "### Open - tv-2025-10-03:PR41 - Title on the first line";
+    const text = `${firstLine}\n\n${BROKEN}`;
+    writeFileSync(join(folder, "tv-tasks.md"), `\uFEFF${text}`);
+    const file = join(folder, "tv-tasks.md");
+    writeFileSync(join(folder, "request.json"), JSON.stringify({ workspace: folder, file, text, trusted: true }));
+    const driver = run(
+      nodes["22"],
+      [join(extension, "vscode-extension.mjs"), join(folder, "request.json"), join(folder, "response.json")],
+      { cwd: folder, env: envFor(nodes["22"]) },
+    );
+    expect(driver.stderr).toBe("");
+    const response = JSON.parse(readFileSync(join(folder, "response.json"), "utf8")) as Response;
+    const onLine1 = response.diagnostics.filter((entry) => entry.range.start.line === 0 && entry.code.value === "TL001");
+    expect(onLine1.length).toBeGreaterThan(0);
+    for (const entry of onLine1) expect(entry.fixable, entry.message).toBe(false);
+    // Fix all changes other lines, never the first.
+    expect(response.fixedText.split("\n")[0]).toBe(firstLine);
+    expect(response.fixedText).not.toBe(text);
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pack` (and the first tables of `npm run bench`): what the pack costs, measured as the
  * developers' guide asks (main-thread CPU, A and B interleaved in one process, fresh slices of
- * markdownlint's frozen tokens, a linear parse). Three measures, for the real log (tv-tasks.v40.md)
+ * markdownlint's frozen tokens, a linear parse). Three measures, for the newest real log (tv-tasks.v40.md today)
  * and generated logs of 14, 77, 293 KB and 1 MB:
  *
  * 1. **own work**: every rule of the pack called as markdownlint calls it, on a fresh slice
@@ -33,12 +33,14 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
+import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 // Plain Node 22 strips the types of .ts files but does not map `./x.js` to `./x.ts`: import by URL.
-const { generatedLogOfSize, median, readRealLog, ROOT, spread, threadCpu } = (await import(
+const { generatedLogOfSize, median, readRealLog, realLogPath, ROOT, spread, threadCpu } = (await import(
   new URL("./bench-logs.ts", import.meta.url).href
 )) as typeof import("./bench-logs.js");
 
@@ -80,6 +82,10 @@ const option = (name: string): string | undefined => {
 };
 const SIZES = (option("--sizes") ?? "14,77,293,1024").split(",").map(Number);
 const BASELINE = option("--baseline");
+const LOAD_BEFORE = os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(" ");
 
 const distUrl = (path: string): string => pathToFileURL(`${ROOT}dist/${path}`).href;
 if (!existsSync(`${ROOT}dist/index.js`)) {
@@ -94,14 +100,23 @@ if (BASELINE !== undefined) {
   packs.unshift({ name: "baseline", rules: (await import(entry)).default, entry });
 }
 
-// The linear parse: markdownlint 0.42.1 with micromark 4.0.2 (tests/overrides).
+// The linear parse: markdownlint 0.42.1 with micromark 4.0.2 (tests/overrides, the README's override)
+// when installed (`--install-overrides` runs `npm ci --prefix tests/overrides`); otherwise markdownlint
+// 0.40.0 (the dev dependency markdownlint-040), whose own micromark is 4.0.2 too, and the table says so.
 const OVERRIDES = `${ROOT}tests/overrides/`;
-if (!existsSync(`${OVERRIDES}node_modules/markdownlint/package.json`)) {
+if (args.has("--install-overrides") && !existsSync(`${OVERRIDES}node_modules/markdownlint/package.json`)) {
   console.error("installing tests/overrides (markdownlint 0.42.1 with micromark 4.0.2) …");
   execFileSync("npm", ["ci", "--prefix", OVERRIDES, "--no-audit", "--no-fund"], { stdio: "inherit" });
 }
-const linear = (await import(pathToFileURL(`${OVERRIDES}node_modules/markdownlint/lib/exports-sync.mjs`).href))
-  .lint as LintSync;
+const overridesInstalled = existsSync(`${OVERRIDES}node_modules/markdownlint/package.json`);
+const LINEAR_HOST = overridesInstalled
+  ? "markdownlint 0.42.1 over micromark 4.0.2 (tests/overrides)"
+  : "markdownlint 0.40.0 over its micromark 4.0.2 (tests/overrides is not installed: `--install-overrides`)";
+const linear = (
+  overridesInstalled
+    ? await import(pathToFileURL(`${OVERRIDES}node_modules/markdownlint/lib/exports-sync.mjs`).href)
+    : await import("markdownlint-040/sync")
+).lint as LintSync;
 // The editor's markdownlint (0.40.0, the dev dependency markdownlint-040).
 const editor = (await import("markdownlint-040/sync")).lint as LintSync;
 
@@ -151,7 +166,8 @@ function timed(rules: readonly Rule[]): { rules: Rule[]; timer: { ms: number } }
 }
 
 const docs: { name: string; text: string }[] = [];
-if (!args.has("--no-real")) docs.push({ name: "real v40", text: readRealLog() });
+const REAL_NAME = args.has("--no-real") ? "left out" : basename(realLogPath());
+if (!args.has("--no-real")) docs.push({ name: `real ${REAL_NAME.replace(/^tv-tasks\.|\.md$/g, "")}`, text: readRealLog() });
 for (const size of SIZES) {
   const { tasks, text } = await generatedLogOfSize(size * 1024);
   docs.push({ name: `generated ${size >= 1024 ? `${size / 1024} MB` : `${size} KB`} (${tasks} tasks)`, text });
@@ -305,6 +321,10 @@ for (const doc of docs) {
   }
 }
 
+console.log(`Linear parse: ${LINEAR_HOST}; real log: ${REAL_NAME}; ${process.version}, load average ${LOAD_BEFORE} before, ${os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(" ")} after\n`);
 console.log(
   "Own work: the pack on fresh slices of the frozen tokens, against the linear parse (main-thread CPU ms, medians)\n",
 );

@@ -181,6 +181,26 @@ function normaliseSubject(text: string): string {
     .toLowerCase();
 }
 
+/**
+ * The vague subjects normalised, once per list: keyed by the array, kept with a copy of its entries
+ * (a caller may change an array between calls; comparing the entries is cheaper than normalising).
+ */
+const VAGUE_SETS = new WeakMap<readonly string[], { readonly entries: readonly string[]; readonly set: ReadonlySet<string> }>();
+function vagueSet(subjects: readonly string[]): ReadonlySet<string> {
+  const hit = VAGUE_SETS.get(subjects);
+  if (
+    hit !== undefined &&
+    hit.entries.length === subjects.length &&
+    hit.entries.every((entry, index) => entry === subjects[index])
+  )
+    return hit.set;
+  const set = new Set(subjects.map(normaliseSubject));
+  VAGUE_SETS.set(subjects, { entries: subjects.slice(), set });
+  return set;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** A first word that is a capitalised ordinary word (`Add`, `Remove`): safe to lowercase. */
 const ORDINARY_FIRST_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 
@@ -191,7 +211,8 @@ export function checkHeader(
 ): { parsed: ParsedHeader; problems: CommitProblem[] } {
   const parsed = parseHeader(header);
   const problems: CommitProblem[] = [];
-  const length = [...header].length;
+  // In code points: only a header with a surrogate needs counting.
+  const length = SURROGATE.test(header) ? [...header].length : header.length;
 
   if (header.length !== header.trimStart().length || header.length !== header.trimEnd().length) {
     const leading = header.length - header.trimStart().length;
@@ -353,8 +374,7 @@ export function checkHeader(
           fix: { offset: header.length - stops.length, deleteCount: stops.length, insertText: "" },
         });
       }
-      const normal = normaliseSubject(trimmed);
-      if (options.vagueSubjects.some((vague) => normaliseSubject(vague) === normal)) {
+      if (vagueSet(options.vagueSubjects).has(normaliseSubject(trimmed))) {
         problems.push({
           code: "subject-vague",
           offset: start,

@@ -58,9 +58,22 @@ export interface Sentence {
   readonly text: string;
 }
 
-/** Replace every character of `text[start, end)` except line breaks with `fill`. */
-function mask(chars: string[], start: number, end: number, fill: string): void {
-  for (let i = start; i < end; i++) if (chars[i] !== "\n") chars[i] = fill;
+/**
+ * `text` with every character of the ranges `[start, end)` (flat pairs, in order, not overlapping)
+ * except line breaks replaced by `X`: one new string, however many ranges.
+ */
+function masked(text: string, ranges: readonly number[]): string {
+  if (ranges.length === 0) return text;
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const start = ranges[i] as number;
+    const end = ranges[i + 1] as number;
+    const piece = text.slice(start, end);
+    out += text.slice(from, start) + (piece.includes("\n") ? piece.replace(/[^\n]/g, "X") : "X".repeat(piece.length));
+    from = end;
+  }
+  return out + text.slice(from);
 }
 
 /** The pattern of a run of exactly as many backticks as `open` (kept for the short runs, the usual ones). */
@@ -81,48 +94,53 @@ function closerOf(open: string): RegExp {
 export function maskInline(text: string): string {
   // Plain prose (the common case) has nothing to mask.
   if (!/[\\`<[]|https?:|www\./.test(text)) return text;
-  // UTF-16 code units, so that offsets match `text`.
-  const units = text.split("");
+  // Offsets are UTF-16 code units, as `text`'s. Each stage reads the text as the stages before it left it.
+  const ranges: number[] = [];
   // Escapes first (an escaped backtick does not open a code span).
-  for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) mask(units, match.index, match.index + 2, "X");
+  for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) ranges.push(match.index, match.index + 2);
+  let out = masked(text, ranges);
   // Code spans: a run of n backticks up to the next run of exactly n backticks.
-  let masked = units.join("");
+  ranges.length = 0;
   const runs = /`+/g;
   let run: RegExpExecArray | null;
-  while ((run = runs.exec(masked)) !== null) {
+  while ((run = runs.exec(out)) !== null) {
     const open = run[0];
     const closer = closerOf(open);
     closer.lastIndex = run.index + open.length;
-    const close = closer.exec(masked);
+    const close = closer.exec(out);
     if (close === null) continue; // an unmatched run is literal text
-    mask(units, run.index, close.index + open.length, "X");
+    ranges.push(run.index, close.index + open.length);
     runs.lastIndex = close.index + open.length;
   }
-  masked = units.join("");
-  const patterns = [
-    // Autolinks: <scheme:...> and <user@host>.
-    /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g,
-    /<[^\s<>@]+@[^\s<>]+>/g,
-    // Inline links and images: [text](destination "title"), and reference links [text][ref].
-    // (The text holds no `[`: the innermost bracket opens the link, as in CommonMark, and a run of
-    // unclosed `[` is scanned once, not once per bracket.)
-    /!?\[[^[\]\n]*(?:\n[^[\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
-    /!?\[[^[\]]*\]\[[^[\]]*\]/g,
-    // Bare URLs, without trailing punctuation.
-    /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g,
-  ];
-  for (const pattern of patterns) {
-    let found = false;
-    for (const match of masked.matchAll(pattern)) {
-      mask(units, match.index, match.index + match[0].length, "X");
-      found = true;
-    }
-    if (found) masked = units.join("");
+  out = masked(out, ranges);
+  for (const pattern of LINK_PATTERNS) {
+    ranges.length = 0;
+    for (const match of out.matchAll(pattern)) ranges.push(match.index, match.index + match[0].length);
+    out = masked(out, ranges);
   }
-  return masked;
+  return out;
 }
 
+const LINK_PATTERNS: readonly RegExp[] = [
+  // Autolinks: <scheme:...> and <user@host>.
+  /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g,
+  /<[^\s<>@]+@[^\s<>]+>/g,
+  // Inline links and images: [text](destination "title"), and reference links [text][ref].
+  // (The text holds no `[`: the innermost bracket opens the link, as in CommonMark, and a run of
+  // unclosed `[` is scanned once, not once per bracket.)
+  /!?\[[^[\]\n]*(?:\n[^[\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
+  /!?\[[^[\]]*\]\[[^[\]]*\]/g,
+  // Bare URLs, without trailing punctuation.
+  /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g,
+];
+
 const TERMINATOR = /(?<![.!?])[.!?]+["'’”)\]*_]*(?=\s|$)/g;
+
+const KNOWN: ReadonlySet<string> = new Set(ABBREVIATIONS);
+/** Whether some two-word abbreviation ends in a word that is not an abbreviation on its own. */
+const TWO_WORDS_NEEDED = ABBREVIATIONS.some(
+  (abbreviation) => /\s/.test(abbreviation) && !KNOWN.has(abbreviation.split(/\s+/).pop() as string),
+);
 
 /** Longer than any abbreviation with its opening punctuation: a bounded look-back keeps this linear. */
 const LOOK_BACK = 48;
@@ -139,12 +157,14 @@ function isAbbreviation(masked: string, period: number): boolean {
   const word = whole(/(?<!\S)(\S+)$/.exec(before))
     .replace(/^["'‘“([*_]+/, "")
     .toLowerCase();
-  if (ABBREVIATIONS.includes(word)) return true;
+  if (KNOWN.has(word)) return true;
+  // A two-word abbreviation whose last word is one itself (`et al.`) was found above already.
+  if (!TWO_WORDS_NEEDED) return false;
   const twoWords = whole(/(?<!\S)(\S+\s+\S+)$/.exec(before))
     .replace(/^["'‘“([*_]+/, "")
     .replace(/\s+/g, " ")
     .toLowerCase();
-  return ABBREVIATIONS.includes(twoWords);
+  return KNOWN.has(twoWords);
 }
 
 const NEXT_VISIBLE = /\s*(\S)/y;

@@ -40,7 +40,6 @@ import {
   DEFAULT_STATUSES,
   FIELD,
   PR_LINK_FIELDS,
-  sameName,
   type LabelForm,
   type StatusFields,
 } from "../convention.js";
@@ -162,7 +161,7 @@ function buildList(root: Token): ListNode {
       if (child.type === "lineEnding" || child.type === "lineEndingBlank" || child.type === "listItemIndent") continue;
       if (LIST_TYPES.has(child.type)) {
         const sub = new ListNode(child);
-        current.lists.push(sub);
+        current.addList(sub);
         work.push(sub);
       } else {
         current.addBlock(child, child.type === "content" ? childOfType(child, "paragraph") : undefined);
@@ -181,9 +180,24 @@ function unindent(text: string): string {
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
 const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
+/** Lowercase spellings of the names `Field.is` is asked about (a handful of constants in practice). */
+const LOWER_NAMES = new Map<string, string>();
+function lowerName(name: string): string {
+  let lower = LOWER_NAMES.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (LOWER_NAMES.size < 256) LOWER_NAMES.set(name, lower);
+  }
+  return lower;
+}
+
 class FieldImpl extends FieldTokens implements Field {
+  /** `key` trimmed (a plain label keeps the spaces before its colon). */
+  readonly #trimmedKey: string;
+
   constructor(
     readonly label: string,
+    readonly key: string,
     readonly name: string | undefined,
     readonly form: LabelForm,
     readonly line: number,
@@ -197,13 +211,21 @@ class FieldImpl extends FieldTokens implements Field {
     readonly item: ItemNode,
   ) {
     super(inline, holder);
+    this.#trimmedKey = key.trim();
+  }
+
+  /** The trimmed lowercase label (what the PR fields and `is` compare). */
+  get trimmedKey(): string {
+    return this.#trimmedKey;
   }
 
   /** `hasCommand`, worked out on first use (TL004 asks). */
   #holdsCode: boolean | undefined = undefined;
 
   is(name: string): boolean {
-    return sameName(this.label.trim(), name) || (this.name !== undefined && sameName(this.name, name));
+    // `name` (when defined) is the known field whose lowercase spelling is `key`.
+    const wanted = lowerName(name);
+    return this.#trimmedKey === wanted || (this.name !== undefined && this.key === wanted);
   }
 
   get firstLine(): string {
@@ -240,8 +262,9 @@ function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | un
     // `Label :` and `Label:value` are not plain fields; the label keeps spaces before its colon.
     if (!raw.spaced || raw.gap.includes("\t")) return undefined;
     label += raw.gap;
-    if (!known.has(label.toLowerCase())) return undefined;
   }
+  const key = label.toLowerCase();
+  if (raw.form === "plain" && !known.has(key)) return undefined;
   // A doubled colon (`**Summary:**:`, `**Priority**::`) belongs to the label, so that its fix leaves one.
   const labelEnd = raw.end + raw.extraColons;
   const line = item.line;
@@ -266,7 +289,8 @@ function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | un
     : undefined;
   return new FieldImpl(
     label,
-    known.get(label.toLowerCase()),
+    key,
+    known.get(key),
     raw.form,
     line,
     { line, column: labelStart, text: labelText },
@@ -335,7 +359,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
       const field = candidate !== undefined && candidate.item === item ? candidate : undefined;
       if (field !== undefined) next++;
       const from = field === undefined ? undefined : { line: field.line, column: field.valueColumn };
-      const isPr = field !== undefined && PR_FIELD_KEYS.has(field.label.trim().toLowerCase());
+      const isPr = field !== undefined && PR_FIELD_KEYS.has((field as FieldImpl).trimmedKey);
       const { paragraphs, links } = itemParagraphs(item, isPr);
       const references: PrLinkMention[] = [];
       for (const paragraph of paragraphs) {
@@ -379,7 +403,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
       }
       for (const reference of references) prLinks.push(reference);
       if (field.is(FIELD.gitPlan)) gitPlans.push(readGitPlan(field));
-      if (field.is(FIELD.pr)) for (const title of readPrTitles(field)) prTitles.push(title);
+      if (isPr && field.is(FIELD.pr)) for (const title of readPrTitles(field)) prTitles.push(title);
     }
   }
   return { gitPlans, prTitles, prLinks, mentions };
@@ -402,7 +426,8 @@ function urlsOf(text: TextLine, field: Field): PrLinkMention[] {
 function templatesOf(statuses: StatusFields): Map<string, Template> {
   const out = new Map<string, Template>();
   for (const [status, fields] of Object.entries(statuses)) {
-    out.set(status, { status, fields, order: new Map(fields.map((field, index) => [field.toLowerCase(), index])) });
+    const keys = fields.map((field) => field.toLowerCase());
+    out.set(status, { status, fields, keys, order: new Map(keys.map((key, index) => [key, index])) });
   }
   return out;
 }

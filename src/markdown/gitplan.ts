@@ -68,7 +68,6 @@ export function labeledItemOf(item: ListItem): LabeledItem | undefined {
   const inline = paragraph.children;
   const raw = parseLabel(inline);
   if (raw === undefined) return undefined;
-  const rest = inline.slice(raw.next);
   const remainder = raw.remainder;
   const labelLength = raw.end - raw.start;
   let valueColumn = raw.end;
@@ -76,15 +75,19 @@ export function labeledItemOf(item: ListItem): LabeledItem | undefined {
   if (remainder.trim() !== "") {
     valueColumn = raw.end + (remainder.length - remainder.trimStart().length);
   } else {
-    const next = rest.find(
-      (token) => !(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === "")),
-    );
+    let next: Token | undefined;
+    for (let index = raw.next; index < inline.length && next === undefined; index++) {
+      const token = inline[index] as Token;
+      if (!(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === ""))) next = token;
+    }
     if (next !== undefined && next.type === "codeText") leadingCode = codeSpanOf(next);
     if (next !== undefined && next.startLine === item.line) {
       valueColumn = next.startColumn + (next.type === "data" ? next.text.length - next.text.trimStart().length : 0);
     }
   }
-  const valueText = (remainder + rest.map((token) => token.text).join("")).replace(/(?<!\s)\s*\n\s*/g, " ").trim();
+  let joined = remainder;
+  for (let index = raw.next; index < inline.length; index++) joined += (inline[index] as Token).text;
+  const valueText = (joined.includes("\n") ? joined.replace(/(?<!\s)\s*\n\s*/g, " ") : joined).trim();
   return {
     item,
     label: raw.text,

@@ -185,7 +185,10 @@ function normaliseSubject(text: string): string {
  * The vague subjects normalised, once per list: keyed by the array, kept with a copy of its entries
  * (a caller may change an array between calls; comparing the entries is cheaper than normalising).
  */
-const VAGUE_SETS = new WeakMap<readonly string[], { readonly entries: readonly string[]; readonly set: ReadonlySet<string> }>();
+const VAGUE_SETS = new WeakMap<
+  readonly string[],
+  { readonly entries: readonly string[]; readonly set: ReadonlySet<string> }
+>();
 function vagueSet(subjects: readonly string[]): ReadonlySet<string> {
   const hit = VAGUE_SETS.get(subjects);
   if (

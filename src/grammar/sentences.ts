@@ -113,7 +113,8 @@ export function maskInline(text: string): string {
     runs.lastIndex = close.index + open.length;
   }
   out = masked(out, ranges);
-  for (const pattern of LINK_PATTERNS) {
+  for (const [pattern, needs] of LINK_PATTERNS) {
+    if (!needs.test(out)) continue; // the pattern cannot match without one of these
     ranges.length = 0;
     for (const match of out.matchAll(pattern)) ranges.push(match.index, match.index + match[0].length);
     out = masked(out, ranges);
@@ -121,17 +122,18 @@ export function maskInline(text: string): string {
   return out;
 }
 
-const LINK_PATTERNS: readonly RegExp[] = [
+/** The patterns of the last stages, each with what a text must hold for it to match. */
+const LINK_PATTERNS: readonly (readonly [RegExp, RegExp])[] = [
   // Autolinks: <scheme:...> and <user@host>.
-  /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g,
-  /<[^\s<>@]+@[^\s<>]+>/g,
+  [/<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g, /</],
+  [/<[^\s<>@]+@[^\s<>]+>/g, /</],
   // Inline links and images: [text](destination "title"), and reference links [text][ref].
   // (The text holds no `[`: the innermost bracket opens the link, as in CommonMark, and a run of
   // unclosed `[` is scanned once, not once per bracket.)
-  /!?\[[^[\]\n]*(?:\n[^[\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
-  /!?\[[^[\]]*\]\[[^[\]]*\]/g,
+  [/!?\[[^[\]\n]*(?:\n[^[\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g, /\[/],
+  [/!?\[[^[\]]*\]\[[^[\]]*\]/g, /\[/],
   // Bare URLs, without trailing punctuation.
-  /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g,
+  [/(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g, /https?:\/\/|www\./],
 ];
 
 const TERMINATOR = /(?<![.!?])[.!?]+["'’”)\]*_]*(?=\s|$)/g;

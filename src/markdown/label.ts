@@ -66,14 +66,12 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   }
   if (first.type !== "strong" || first.startLine !== first.endLine) return undefined;
   const inner = first.text.slice(2, -2);
-  const base = { gap: "", spaced: true, start: first.startColumn };
+  const start = first.startColumn;
   if (inner.endsWith(":")) {
     const text = inner.slice(0, -1).trim();
     const after = inline[1];
     const extraColons = after?.type === "data" ? extraColonsOf(after.text, inline[2]) : 0;
-    return text === ""
-      ? undefined
-      : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "", extraColons };
+    return text === "" ? undefined : bold("colon-inside", text, start, first.endColumn, 1, "", extraColons);
   }
   const after = inline[1];
   if (after === undefined || after.type !== "data") return undefined;
@@ -82,19 +80,33 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   if (after.text.startsWith(":")) {
     const remainder = after.text.slice(1);
     const extraColons = extraColonsOf(remainder, inline[2]);
-    return { ...base, form: "canonical", text, end: first.endColumn + 1, next: 2, remainder, extraColons };
+    return bold("canonical", text, start, first.endColumn + 1, 2, remainder, extraColons);
   }
   if (SPACED_COLON.test(after.text)) {
     const colon = after.text.indexOf(":");
-    return {
-      ...base,
-      form: "spaced-colon",
+    const remainder = after.text.slice(colon + 1);
+    return bold(
+      "spaced-colon",
       text,
-      end: first.endColumn + colon + 1,
-      next: 2,
-      remainder: after.text.slice(colon + 1),
-      extraColons: extraColonsOf(after.text.slice(colon + 1), inline[2]),
-    };
+      start,
+      first.endColumn + colon + 1,
+      2,
+      remainder,
+      extraColonsOf(remainder, inline[2]),
+    );
   }
   return undefined;
+}
+
+/** A label of a bold form (one object, one shape). */
+function bold(
+  form: LabelForm,
+  text: string,
+  start: number,
+  end: number,
+  next: number,
+  remainder: string,
+  extraColons: number,
+): RawLabel {
+  return { form, text, gap: "", spaced: true, start, end, next, remainder, extraColons };
 }

@@ -178,6 +178,8 @@ function unindent(text: string): string {
 }
 
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
+/** White space other than a line break, from `lastIndex`. */
+const LINE_SPACE = /[^\S\n]*/y;
 const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
 /** Lowercase spellings of the names `Field.is` is asked about (a handful of constants in practice). */
@@ -268,15 +270,16 @@ function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | un
   // A doubled colon (`**Summary:**:`, `**Priority**::`) belongs to the label, so that its fix leaves one.
   const labelEnd = raw.end + raw.extraColons;
   const line = item.line;
-  const newline = paragraph.text.indexOf("\n");
-  const lineText = newline === -1 ? paragraph.text : paragraph.text.slice(0, newline);
+  const text = paragraph.text;
+  const newline = text.indexOf("\n");
   const offsetInLine = labelEnd - paragraph.startColumn;
-  const rest = lineText.slice(offsetInLine);
-  const valueColumn = labelEnd + (rest.length - rest.trimStart().length);
+  // The white space after the label on its line (what `trimStart` of the line's rest would remove).
+  LINE_SPACE.lastIndex = offsetInLine;
+  const valueColumn = labelEnd + (LINE_SPACE.exec(text)?.[0].length ?? 0);
   const dateMatch = label.endsWith(")") ? LABEL_DATE.exec(label) : null;
   const labelStart = raw.start;
-  const labelText = lineText.slice(0, labelEnd - paragraph.startColumn);
-  const valueText = paragraph.text.slice(offsetInLine);
+  const labelText = text.slice(0, offsetInLine);
+  const valueText = text.slice(offsetInLine);
   const value = (newline === -1 ? valueText : unindent(valueText)).trim();
   // `valueInline`: the tokens from the one holding the colon that reach past the value's start.
   const holder = raw.form === "plain" ? 0 : 1;
@@ -353,6 +356,9 @@ function readTask(task: Task, context: LogContext): TaskReading {
   const mentions: IdentifierMention[] = [];
   // Fields are in item order: the next field is the current item's or a later one's.
   let next = 0;
+  // One pair of arrays for every item's walk.
+  const paragraphs: Token[] = [];
+  const links: Token[] = [];
   for (const list of task.lists) {
     for (const item of list.items) {
       const candidate = task.fields[next];
@@ -360,8 +366,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
       if (field !== undefined) next++;
       const from = field === undefined ? undefined : { line: field.line, column: field.valueColumn };
       const isPr = field !== undefined && PR_FIELD_KEYS.has((field as FieldImpl).trimmedKey);
-      const { paragraphs, links } = itemParagraphs(item, isPr);
-      const references: PrLinkMention[] = [];
+      itemParagraphs(item, isPr, paragraphs, links);
       for (const paragraph of paragraphs) {
         const mayHoldMention = mayMention(paragraph.text);
         if (!mayHoldMention && !isPr) continue;
@@ -384,6 +389,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
       }
       if (field === undefined) continue;
       // Reference links (`[PR][pr35]` with `[pr35]: https://…` anywhere in the document).
+      const references: PrLinkMention[] = [];
       for (const link of links) {
         if (childOfType(link, "resource") !== undefined) continue;
         const label = referenceLabel(link);

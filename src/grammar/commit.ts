@@ -181,25 +181,49 @@ function normaliseSubject(text: string): string {
     .toLowerCase();
 }
 
+/** The vague subjects normalised, and the length of the longest. */
+interface VagueSet {
+  readonly set: ReadonlySet<string>;
+  readonly longest: number;
+}
+
 /**
  * The vague subjects normalised, once per list: keyed by the array, kept with a copy of its entries
  * (a caller may change an array between calls; comparing the entries is cheaper than normalising).
  */
-const VAGUE_SETS = new WeakMap<
-  readonly string[],
-  { readonly entries: readonly string[]; readonly set: ReadonlySet<string> }
->();
-function vagueSet(subjects: readonly string[]): ReadonlySet<string> {
+const VAGUE_SETS = new WeakMap<readonly string[], { readonly entries: readonly string[]; readonly vague: VagueSet }>();
+function vagueSet(subjects: readonly string[]): VagueSet {
   const hit = VAGUE_SETS.get(subjects);
   if (
     hit !== undefined &&
     hit.entries.length === subjects.length &&
     hit.entries.every((entry, index) => entry === subjects[index])
   )
-    return hit.set;
+    return hit.vague;
   const set = new Set(subjects.map(normaliseSubject));
-  VAGUE_SETS.set(subjects, { entries: subjects.slice(), set });
-  return set;
+  const vague = { set, longest: Math.max(0, ...[...set].map((entry) => entry.length)) };
+  VAGUE_SETS.set(subjects, { entries: subjects.slice(), vague });
+  return vague;
+}
+
+const SPACE = /\s/;
+const isSpace = (code: number, char: string): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && SPACE.test(char));
+
+/**
+ * Whether `normaliseSubject(text)` is surely longer than `limit`: it keeps every character that is
+ * not white space except the trailing periods, and lowercasing never shortens a string (no code
+ * point's lowercase mapping is shorter in UTF-16 than the code point).
+ */
+function longerThan(text: string, limit: number): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1), text[end - 1] as string)) end--;
+  while (end > 0 && text[end - 1] === ".") end--;
+  let kept = 0;
+  for (let i = 0; i < end; i++) {
+    if (!isSpace(text.charCodeAt(i), text[i] as string) && ++kept > limit) return true;
+  }
+  return false;
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
@@ -377,7 +401,8 @@ export function checkHeader(
           fix: { offset: header.length - stops.length, deleteCount: stops.length, insertText: "" },
         });
       }
-      if (vagueSet(options.vagueSubjects).has(normaliseSubject(trimmed))) {
+      const vague = vagueSet(options.vagueSubjects);
+      if (!longerThan(trimmed, vague.longest) && vague.set.has(normaliseSubject(trimmed))) {
         problems.push({
           code: "subject-vague",
           offset: start,

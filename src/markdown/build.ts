@@ -178,8 +178,10 @@ function unindent(text: string): string {
 }
 
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
-/** White space other than a line break, from `lastIndex`. */
-const LINE_SPACE = /[^\S\n]*/y;
+/** White space other than a line break (what `trimStart` removes of a line). */
+const LINE_SPACE = /[^\S\n]/;
+const isLineSpace = (code: number, char: string): boolean =>
+  code === 32 || code === 9 || (code !== 10 && (code <= 13 || code >= 0x80) && LINE_SPACE.test(char));
 const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
 /** Lowercase spellings of the names `Field.is` is asked about (a handful of constants in practice). */
@@ -274,8 +276,9 @@ function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | un
   const newline = text.indexOf("\n");
   const offsetInLine = labelEnd - paragraph.startColumn;
   // The white space after the label on its line (what `trimStart` of the line's rest would remove).
-  LINE_SPACE.lastIndex = offsetInLine;
-  const valueColumn = labelEnd + (LINE_SPACE.exec(text)?.[0].length ?? 0);
+  let space = offsetInLine;
+  while (space < text.length && isLineSpace(text.charCodeAt(space), text[space] as string)) space++;
+  const valueColumn = labelEnd + (space - offsetInLine);
   const dateMatch = label.endsWith(")") ? LABEL_DATE.exec(label) : null;
   const labelStart = raw.start;
   const labelText = text.slice(0, offsetInLine);

@@ -118,6 +118,26 @@ describe("vague subjects, normalised once per list", () => {
     expect(vague("fix: misc", subjects)).toBe(true);
   });
 
+  it("finds the vague subjects a plain normalise-and-compare finds", () => {
+    const normal = (text: string): string =>
+      text
+        .trim()
+        .replace(/\s+/g, " ")
+        .replace(/(?<!\.)\.+$/, "")
+        .toLowerCase();
+    const word = fc.constantFrom("wip", "Update", "stuff", "İ", "\u00a0", " ", "  ", ".", "..", "fix bug", "ΣΑΣ", "\t");
+    const subject = fc.array(word, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(fc.array(subject, { maxLength: 4 }), subject, (subjects, text) => {
+        const header = `fix: ${text}`;
+        const trimmed = text.trimStart();
+        if (trimmed.trimEnd() === "") return;
+        expect(vague(header, subjects)).toBe(subjects.some((entry) => normal(entry) === normal(trimmed)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it("counts a header's length in code points", () => {
     const long = (header: string): boolean =>
       checkHeader(header, { ...options, maxLength: 12, vagueSubjects: [] }).problems.some(

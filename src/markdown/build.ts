@@ -71,6 +71,7 @@ import {
   type Heading,
   type IdentifierMention,
   type List,
+  type ListItem,
   type PrLinkMention,
   type Section,
   type Span,
@@ -351,6 +352,13 @@ function definitionsOf(tokens: readonly Token[]): Map<string, string> {
   return out;
 }
 
+/** Whether the source text of an item's blocks or nested lists may hold an identifier mention. */
+function itemMayMention(item: ListItem): boolean {
+  for (const block of itemBlocks(item)) if (mayMention(block.text)) return true;
+  for (const list of item.lists) if (mayMention(listToken(list).text)) return true;
+  return false;
+}
+
 /** The one walk of a task's body: Git plans, PR titles, PR links and identifier mentions. */
 function readTask(task: Task, context: LogContext): TaskReading {
   const gitPlans: GitPlan[] = [];
@@ -369,7 +377,10 @@ function readTask(task: Task, context: LogContext): TaskReading {
       if (field !== undefined) next++;
       const from = field === undefined ? undefined : { line: field.line, column: field.valueColumn };
       const isPr = field !== undefined && PR_FIELD_KEYS.has((field as FieldImpl).trimmedKey);
-      itemParagraphs(item, isPr, paragraphs, links);
+      // A paragraph's text is a piece of its item's blocks' and lists' source text: when none of those
+      // may hold a mention, no paragraph does, and only a PR field needs the walk.
+      if (isPr || itemMayMention(item)) itemParagraphs(item, isPr, paragraphs, links);
+      else paragraphs.length = links.length = 0;
       for (const paragraph of paragraphs) {
         const mayHoldMention = mayMention(paragraph.text);
         if (!mayHoldMention && !isPr) continue;

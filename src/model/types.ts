@@ -75,7 +75,7 @@ export interface Field {
   readonly label: string;
   /** The known field this label names (matched case-insensitively), e.g. `Meta?`; undefined when unknown. */
   readonly name: string | undefined;
-  /** `label` in lowercase (the key the field's lookups use), worked out once. */
+  /** `label` in lowercase (the key the field's lookups use, and `name` in lowercase when `name` is defined), worked out once. */
   readonly key: string;
   readonly form: LabelForm;
   readonly line: number;

@@ -17,9 +17,9 @@
  *   fields come from, its own or its section's), `section`, `endLine`, `lists`, `fields`;
  *   read lazily in one walk of the task's body on first use: `gitPlans`, `prTitles`, `prLinks`,
  *   `mentions`.
- * - `Field`: `label` as written, `name` (canonical, when it names a configured field), `is(name)`,
- *   `form`, `labelSpan`, `labelDate`, `valueColumn`, `value`, `firstLine`, `multiPart`, `hasValue`,
- *   `hasCommand`, `item`.
+ * - `Field`: `label` as written, `key` (its lowercase), `name` (canonical, when it names a
+ *   configured field), `is(name)`, `form`, `labelSpan`, `labelDate`, `valueColumn`, `value`,
+ *   `firstLine`, `multiPart`, `hasValue`, `hasCommand`, `item`.
  * - `ListItem`, `List`: the list structure (`ordered`, `line`, `markerColumn`, `contentColumn`,
  *   `endLine`, `lists`). The tokens they were read from are in private fields (src/markdown/nodes.ts),
  *   for the model's readers (src/markdown/gitplan.ts, src/markdown/itemtext.ts) only.

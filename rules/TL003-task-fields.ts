@@ -19,7 +19,7 @@ interface Labels {
 
 /** What the label should read, or undefined for an unknown label. */
 function canonicalOf(field: Field, template: Template | undefined, labels: Labels): string | undefined {
-  const key = field.label.toLowerCase();
+  const key = field.key;
   const inTemplate = template?.order.has(key) ?? false;
   if (field.name !== undefined && (template === undefined || inTemplate || labels.allowed.has(key))) return field.name;
   if (labels.allowed.has(key)) return labels.allowed.get(key) as string;
@@ -240,7 +240,7 @@ function checkTask(task: Task, labels: Labels, report: Reporter): void {
   }
 
   if (template === undefined) return;
-  for (const field of template.fields.filter((name) => !seen.has(name.toLowerCase()))) {
+  for (const field of template.fields.filter((_, index) => !seen.has(template.keys[index] as string))) {
     report({
       ...at(task.textSpan),
       context: task.text,

@@ -141,7 +141,8 @@ export default defineRule({
   check({ model, options, report }) {
     for (const task of model.tasks) {
       for (const field of task.fields) {
-        const rule = field.name === undefined ? undefined : VALUE_RULES.get(field.name.toLowerCase());
+        // A known field's `key` is its name in lowercase.
+        const rule = field.name === undefined ? undefined : VALUE_RULES.get(field.key);
         const problem = rule === undefined ? undefined : checkValue(field, rule, options.summary_sentences);
         if (problem === undefined) continue;
         // The value on the label line, or the label when there is none.

@@ -8,7 +8,7 @@
  *   resolve inside each copy. Unlike the generated logs it keeps the real log's findings (placeholder
  *   identifiers, stale stamps, template placeholders), so the rules' reporting paths are exercised.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { locateCorpus } from "../tests/support/corpus-location.mjs";
@@ -16,11 +16,14 @@ import { locateCorpus } from "../tests/support/corpus-location.mjs";
 type GenerateModule = typeof import("../tests/support/generate.js");
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
-/** The newest real log: `TASKLOG_CORPUS` or `../shared/corpus` (tests/support/corpus-location.mjs). */
+/** The newest real log (highest `tv-tasks.vN.md`): `TASKLOG_CORPUS` or `../shared/corpus` (tests/support/corpus-location.mjs). */
 export function realLogPath(): string {
   const corpus = locateCorpus();
   if (corpus.dir === null) throw new Error(corpus.missing);
-  return join(corpus.realDir, "tv-tasks.v40.md");
+  const version = (name: string): number => Number(/^tv-tasks\.v(\d+)\.md$/.exec(name)?.[1] ?? -1);
+  const newest = readdirSync(corpus.realDir).reduce((best, name) => (version(name) > version(best) ? name : best), "");
+  if (version(newest) < 0) throw new Error(`no tv-tasks.vN.md in ${corpus.realDir}`);
+  return join(corpus.realDir, newest);
 }
 /** Seed of every generated log of the benchmark and the equivalence test. */
 export const SEED = 40;

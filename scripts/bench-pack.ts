@@ -1,7 +1,7 @@
 /**
  * `npm run bench:pack` (and the first tables of `npm run bench`): what the pack costs, measured as the
  * developers' guide asks (main-thread CPU, A and B interleaved in one process, fresh slices of
- * markdownlint's frozen tokens, a linear parse). Three measures, for the real log (tv-tasks.v40.md)
+ * markdownlint's frozen tokens, a linear parse). Three measures, for the newest real log (tv-tasks.v40.md today)
  * and generated logs of 14, 77, 293 KB and 1 MB:
  *
  * 1. **own work**: every rule of the pack called as markdownlint calls it, on a fresh slice
@@ -18,7 +18,10 @@
  * 3. **re-lint**: what an editor user pays: a warm lint of the same in-memory document with every
  *    built-in rule on plus the pack, against the built-in rules alone, interleaved run by run, on
  *    markdownlint 0.40.0 (what the VS Code extension 0.61.2 bundles through markdownlint-cli2 0.20.0;
- *    its micromark 4.0.2 is linear). Reported: the median of the per-pair ratios and their range.
+ *    its micromark 4.0.2 is linear). Reported: the median of the per-pair ratios and their range. The
+ *    row "host floor" runs as many empty micromark rules as the pack has instead: markdownlint freezes
+ *    the token tree once any custom rule is present and does per-rule work of its own, a cost no
+ *    pack can go below.
  *
  * All times are the main thread's CPU (`process.threadCpuUsage()`), in ms: medians, with the range
  * over windows (own work, in lint) or pairs (re-lint) where it says so. Targets (issue 20): own work
@@ -33,12 +36,14 @@
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import os from "node:os";
+import { basename } from "node:path";
 import { pathToFileURL } from "node:url";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
 // Plain Node 22 strips the types of .ts files but does not map `./x.js` to `./x.ts`: import by URL.
-const { generatedLogOfSize, median, readRealLog, ROOT, spread, threadCpu } = (await import(
+const { generatedLogOfSize, median, readRealLog, realLogPath, ROOT, spread, threadCpu } = (await import(
   new URL("./bench-logs.ts", import.meta.url).href
 )) as typeof import("./bench-logs.js");
 
@@ -80,6 +85,10 @@ const option = (name: string): string | undefined => {
 };
 const SIZES = (option("--sizes") ?? "14,77,293,1024").split(",").map(Number);
 const BASELINE = option("--baseline");
+const LOAD_BEFORE = os
+  .loadavg()
+  .map((n) => n.toFixed(1))
+  .join(" ");
 
 const distUrl = (path: string): string => pathToFileURL(`${ROOT}dist/${path}`).href;
 if (!existsSync(`${ROOT}dist/index.js`)) {
@@ -94,14 +103,23 @@ if (BASELINE !== undefined) {
   packs.unshift({ name: "baseline", rules: (await import(entry)).default, entry });
 }
 
-// The linear parse: markdownlint 0.42.1 with micromark 4.0.2 (tests/overrides).
+// The linear parse: markdownlint 0.42.1 with micromark 4.0.2 (tests/overrides, the README's override)
+// when installed (`--install-overrides` runs `npm ci --prefix tests/overrides`); otherwise markdownlint
+// 0.40.0 (the dev dependency markdownlint-040), whose own micromark is 4.0.2 too, and the table says so.
 const OVERRIDES = `${ROOT}tests/overrides/`;
-if (!existsSync(`${OVERRIDES}node_modules/markdownlint/package.json`)) {
+if (args.has("--install-overrides") && !existsSync(`${OVERRIDES}node_modules/markdownlint/package.json`)) {
   console.error("installing tests/overrides (markdownlint 0.42.1 with micromark 4.0.2) …");
   execFileSync("npm", ["ci", "--prefix", OVERRIDES, "--no-audit", "--no-fund"], { stdio: "inherit" });
 }
-const linear = (await import(pathToFileURL(`${OVERRIDES}node_modules/markdownlint/lib/exports-sync.mjs`).href))
-  .lint as LintSync;
+const overridesInstalled = existsSync(`${OVERRIDES}node_modules/markdownlint/package.json`);
+const LINEAR_HOST = overridesInstalled
+  ? "markdownlint 0.42.1 over micromark 4.0.2 (tests/overrides)"
+  : "markdownlint 0.40.0 over its micromark 4.0.2 (tests/overrides is not installed: `--install-overrides`)";
+const linear = (
+  overridesInstalled
+    ? await import(pathToFileURL(`${OVERRIDES}node_modules/markdownlint/lib/exports-sync.mjs`).href)
+    : await import("markdownlint-040/sync")
+).lint as LintSync;
 // The editor's markdownlint (0.40.0, the dev dependency markdownlint-040).
 const editor = (await import("markdownlint-040/sync")).lint as LintSync;
 
@@ -151,13 +169,26 @@ function timed(rules: readonly Rule[]): { rules: Rule[]; timer: { ms: number } }
 }
 
 const docs: { name: string; text: string }[] = [];
-if (!args.has("--no-real")) docs.push({ name: "real v40", text: readRealLog() });
+const REAL_NAME = args.has("--no-real") ? "left out" : basename(realLogPath());
+if (!args.has("--no-real"))
+  docs.push({ name: `real ${REAL_NAME.replace(/^tv-tasks\.|\.md$/g, "")}`, text: readRealLog() });
 for (const size of SIZES) {
   const { tasks, text } = await generatedLogOfSize(size * 1024);
   docs.push({ name: `generated ${size >= 1024 ? `${size / 1024} MB` : `${size} KB`} (${tasks} tasks)`, text });
 }
 
 const noop = (): void => {};
+const FLOOR = "host floor: empty rules";
+/** `count` custom micromark rules that do nothing (the re-lint's floor: what any pack of that many rules costs). */
+const emptyRules = (count: number): Rule[] =>
+  Array.from({ length: count }, (_, index) => ({
+    names: [`bench-empty-${index}`],
+    description: "Does nothing (the host's own cost of a custom rule)",
+    tags: ["bench"],
+    parser: "micromark",
+    asynchronous: false,
+    function: noop,
+  }));
 const label = (name: string): string => (packs.length > 1 ? ` [${name}]` : "");
 const own: string[] = [];
 const inLint: string[] = [];
@@ -263,13 +294,16 @@ for (const doc of docs) {
   if (!args.has("--no-relint")) {
     const builtIns = (): void => lintWith(editor, doc.text, [], { default: true });
     const withRules = (rules: readonly Rule[]) => (): void => lintWith(editor, doc.text, rules, { default: true });
+    // The host's floor: as many empty micromark rules as the pack has rules (markdownlint freezes the
+    // token tree for custom rules and does per-rule work of its own), measured the same way.
+    const relintPacks = [...packs, { name: FLOOR, rules: emptyRules(packs[0]?.rules.length ?? 9), entry: "" }];
     builtIns();
-    for (const pack of packs) withRules(pack.rules)();
+    for (const pack of relintPacks) withRules(pack.rules)();
     const runs = runsFor(WINDOW_MS, Math.min(roughly(builtIns), roughly(builtIns), roughly(builtIns)));
     const pairs = QUICK ? 4 : size < 50 ? 31 : size < 150 ? 15 : size < 500 ? 7 : 3;
     const alone: number[] = [];
-    const withPack = new Map<string, number[]>(packs.map((pack) => [pack.name, []]));
-    const ratios = new Map<string, number[]>(packs.map((pack) => [pack.name, []]));
+    const withPack = new Map<string, number[]>(relintPacks.map((pack) => [pack.name, []]));
+    const ratios = new Map<string, number[]>(relintPacks.map((pack) => [pack.name, []]));
     // Each window starts from the same heap: one full collection, then one unclocked lint (V8 regrows
     // its young generation), so that a major collection of the other side's garbage lands on neither.
     const window = (run: () => void): number => {
@@ -285,26 +319,33 @@ for (const doc of docs) {
       const first = pair % 2 === 0;
       const before = first ? window(builtIns) : Number.NaN;
       const times = new Map<string, number>();
-      for (const pack of first ? packs : [...packs].reverse()) times.set(pack.name, window(withRules(pack.rules)));
+      for (const pack of first ? relintPacks : [...relintPacks].reverse())
+        times.set(pack.name, window(withRules(pack.rules)));
       const baseTime = first ? before : window(builtIns);
       alone.push(baseTime);
-      for (const pack of packs) {
+      for (const pack of relintPacks) {
         const time = times.get(pack.name) as number;
         withPack.get(pack.name)?.push(time);
         ratios.get(pack.name)?.push(time / baseTime - 1);
       }
     }
-    for (const pack of packs) {
+    for (const pack of relintPacks) {
       const extra = ratios.get(pack.name) as number[];
-      if (doc.name.startsWith("real") || doc.name.startsWith("generated 77 KB"))
+      if (pack.name !== FLOOR && (doc.name.startsWith("real") || doc.name.startsWith("generated 77 KB")))
         worstRelint.set(pack.name, Math.max(worstRelint.get(pack.name) ?? -1, median(extra)));
       relint.push(
-        `| ${doc.name}${label(pack.name)} | ${fmt(median(alone))} | ${fmt(median(withPack.get(pack.name) as number[]))} | ${range(extra, (n) => `${n >= 0 ? "+" : ""}${pct(n)}`)} | ${pairs}×${runs} |`,
+        `| ${doc.name}${pack.name === FLOOR ? ` [${FLOOR}]` : label(pack.name)} | ${fmt(median(alone))} | ${fmt(median(withPack.get(pack.name) as number[]))} | ${range(extra, (n) => `${n >= 0 ? "+" : ""}${pct(n)}`)} | ${pairs}×${runs} |`,
       );
     }
   }
 }
 
+console.log(
+  `Linear parse: ${LINEAR_HOST}; real log: ${REAL_NAME}; ${process.version}, load average ${LOAD_BEFORE} before, ${os
+    .loadavg()
+    .map((n) => n.toFixed(1))
+    .join(" ")} after\n`,
+);
 console.log(
   "Own work: the pack on fresh slices of the frozen tokens, against the linear parse (main-thread CPU ms, medians)\n",
 );

@@ -177,6 +177,53 @@ function normaliseSubject(text: string): string {
     .toLowerCase();
 }
 
+/** The vague subjects normalised, and the length of the longest. */
+interface VagueSet {
+  readonly set: ReadonlySet<string>;
+  readonly longest: number;
+}
+
+/**
+ * The vague subjects normalised, once per list: keyed by the array, kept with a copy of its entries
+ * (a caller may change an array between calls; comparing the entries is cheaper than normalising).
+ */
+const VAGUE_SETS = new WeakMap<readonly string[], { readonly entries: readonly string[]; readonly vague: VagueSet }>();
+function vagueSet(subjects: readonly string[]): VagueSet {
+  const hit = VAGUE_SETS.get(subjects);
+  if (
+    hit !== undefined &&
+    hit.entries.length === subjects.length &&
+    hit.entries.every((entry, index) => entry === subjects[index])
+  )
+    return hit.vague;
+  const set = new Set(subjects.map(normaliseSubject));
+  const vague = { set, longest: Math.max(0, ...[...set].map((entry) => entry.length)) };
+  VAGUE_SETS.set(subjects, { entries: subjects.slice(), vague });
+  return vague;
+}
+
+const SPACE = /\s/;
+const isSpace = (code: number, char: string): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && SPACE.test(char));
+
+/**
+ * Whether `normaliseSubject(text)` is surely longer than `limit`: it keeps every character that is
+ * not white space except the trailing periods, and lowercasing never shortens a string (no code
+ * point's lowercase mapping is shorter in UTF-16 than the code point).
+ */
+function longerThan(text: string, limit: number): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1), text[end - 1] as string)) end--;
+  while (end > 0 && text[end - 1] === ".") end--;
+  let kept = 0;
+  for (let i = 0; i < end; i++) {
+    if (!isSpace(text.charCodeAt(i), text[i] as string) && ++kept > limit) return true;
+  }
+  return false;
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** A first word that is a capitalised ordinary word (`Add`, `Remove`): safe to lowercase. */
 const ORDINARY_FIRST_WORD = /^\p{Lu}\p{Ll}+(?![\p{L}\p{N}])/u;
 
@@ -187,7 +234,8 @@ export function checkHeader(
 ): { parsed: ParsedHeader; problems: CommitProblem[] } {
   const parsed = parseHeader(header);
   const problems: CommitProblem[] = [];
-  const length = [...header].length;
+  // In code points: only a header with a surrogate needs counting.
+  const length = SURROGATE.test(header) ? [...header].length : header.length;
 
   if (header.length !== header.trimStart().length || header.length !== header.trimEnd().length) {
     const leading = header.length - header.trimStart().length;
@@ -355,8 +403,8 @@ export function checkHeader(
             : {}),
         });
       }
-      const normal = normaliseSubject(trimmed);
-      if (options.vagueSubjects.some((vague) => normaliseSubject(vague) === normal)) {
+      const vague = vagueSet(options.vagueSubjects);
+      if (!longerThan(trimmed, vague.longest) && vague.set.has(normaliseSubject(trimmed))) {
         problems.push({
           code: "subject-vague",
           offset: start,

@@ -17,9 +17,9 @@
  *   fields come from, its own or its section's), `section`, `endLine`, `lists`, `fields`;
  *   read lazily in one walk of the task's body on first use: `gitPlans`, `prTitles`, `prLinks`,
  *   `mentions`.
- * - `Field`: `label` as written, `name` (canonical, when it names a configured field), `is(name)`,
- *   `form`, `labelSpan`, `labelDate`, `valueColumn`, `value`, `firstLine`, `multiPart`, `hasValue`,
- *   `hasCommand`, `item`.
+ * - `Field`: `label` as written, `key` (its lowercase), `name` (canonical, when it names a
+ *   configured field), `is(name)`, `form`, `labelSpan`, `labelDate`, `valueColumn`, `value`,
+ *   `firstLine`, `multiPart`, `hasValue`, `hasCommand`, `item`.
  * - `ListItem`, `List`: the list structure (`ordered`, `line`, `markerColumn`, `contentColumn`,
  *   `endLine`, `lists`). The tokens they were read from are in private fields (src/markdown/nodes.ts),
  *   for the model's readers (src/markdown/gitplan.ts, src/markdown/itemtext.ts) only.
@@ -40,7 +40,6 @@ import {
   DEFAULT_STATUSES,
   FIELD,
   PR_LINK_FIELDS,
-  sameName,
   type LabelForm,
   type StatusFields,
 } from "../convention.js";
@@ -73,6 +72,7 @@ import {
   type Heading,
   type IdentifierMention,
   type List,
+  type ListItem,
   type PrLinkMention,
   type Section,
   type Span,
@@ -175,7 +175,7 @@ function buildList(root: Token): ListNode {
       if (child.type === "lineEnding" || child.type === "lineEndingBlank" || child.type === "listItemIndent") continue;
       if (LIST_TYPES.has(child.type)) {
         const sub = new ListNode(child);
-        current.lists.push(sub);
+        current.addList(sub);
         work.push(sub);
       } else {
         current.addBlock(child, child.type === "content" ? childOfType(child, "paragraph") : undefined);
@@ -192,11 +192,30 @@ function unindent(text: string): string {
 }
 
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
+/** White space other than a line break (what `trimStart` removes of a line). */
+const LINE_SPACE = /[^\S\n]/;
+const isLineSpace = (code: number, char: string): boolean =>
+  code === 32 || code === 9 || (code !== 10 && (code <= 13 || code >= 0x80) && LINE_SPACE.test(char));
 const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
+/** Lowercase spellings of the names `Field.is` is asked about (a handful of constants in practice). */
+const LOWER_NAMES = new Map<string, string>();
+function lowerName(name: string): string {
+  let lower = LOWER_NAMES.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (LOWER_NAMES.size < 256) LOWER_NAMES.set(name, lower);
+  }
+  return lower;
+}
+
 class FieldImpl extends FieldTokens implements Field {
+  /** `key` trimmed (a plain label keeps the spaces before its colon). */
+  readonly #trimmedKey: string;
+
   constructor(
     readonly label: string,
+    readonly key: string,
     readonly name: string | undefined,
     readonly form: LabelForm,
     readonly line: number,
@@ -210,13 +229,21 @@ class FieldImpl extends FieldTokens implements Field {
     readonly item: ItemNode,
   ) {
     super(inline, holder);
+    this.#trimmedKey = key.trim();
+  }
+
+  /** The trimmed lowercase label (what the PR fields and `is` compare). */
+  get trimmedKey(): string {
+    return this.#trimmedKey;
   }
 
   /** `hasCommand`, worked out on first use (TL004 asks). */
   #holdsCode: boolean | undefined = undefined;
 
   is(name: string): boolean {
-    return sameName(this.label.trim(), name) || (this.name !== undefined && sameName(this.name, name));
+    // `name` (when defined) is the known field whose lowercase spelling is `key`.
+    const wanted = lowerName(name);
+    return this.#trimmedKey === wanted || (this.name !== undefined && this.key === wanted);
   }
 
   get firstLine(): string {
@@ -253,20 +280,23 @@ function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | un
     // `Label :` and `Label:value` are not plain fields; the label keeps spaces before its colon.
     if (!raw.spaced || raw.gap.includes("\t")) return undefined;
     label += raw.gap;
-    if (!known.has(label.toLowerCase())) return undefined;
   }
+  const key = label.toLowerCase();
+  if (raw.form === "plain" && !known.has(key)) return undefined;
   // A doubled colon (`**Summary:**:`, `**Priority**::`) belongs to the label, so that its fix leaves one.
   const labelEnd = raw.end + raw.extraColons;
   const line = item.line;
-  const newline = paragraph.text.indexOf("\n");
-  const lineText = newline === -1 ? paragraph.text : paragraph.text.slice(0, newline);
+  const text = paragraph.text;
+  const newline = text.indexOf("\n");
   const offsetInLine = labelEnd - paragraph.startColumn;
-  const rest = lineText.slice(offsetInLine);
-  const valueColumn = labelEnd + (rest.length - rest.trimStart().length);
+  // The white space after the label on its line (what `trimStart` of the line's rest would remove).
+  let space = offsetInLine;
+  while (space < text.length && isLineSpace(text.charCodeAt(space), text[space] as string)) space++;
+  const valueColumn = labelEnd + (space - offsetInLine);
   const dateMatch = label.endsWith(")") ? LABEL_DATE.exec(label) : null;
   const labelStart = raw.start;
-  const labelText = lineText.slice(0, labelEnd - paragraph.startColumn);
-  const valueText = paragraph.text.slice(offsetInLine);
+  const labelText = text.slice(0, offsetInLine);
+  const valueText = text.slice(offsetInLine);
   const value = (newline === -1 ? valueText : unindent(valueText)).trim();
   // `valueInline`: the tokens from the one holding the colon that reach past the value's start.
   const holder = raw.form === "plain" ? 0 : 1;
@@ -279,7 +309,8 @@ function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | un
     : undefined;
   return new FieldImpl(
     label,
-    known.get(label.toLowerCase()),
+    key,
+    known.get(key),
     raw.form,
     line,
     { line, column: labelStart, text: labelText },
@@ -334,6 +365,13 @@ function definitionsOf(tokens: readonly Token[]): Map<string, string> {
   return out;
 }
 
+/** Whether the source text of an item's blocks or nested lists may hold an identifier mention. */
+function itemMayMention(item: ListItem): boolean {
+  for (const block of itemBlocks(item)) if (mayMention(block.text)) return true;
+  for (const list of item.lists) if (mayMention(listToken(list).text)) return true;
+  return false;
+}
+
 /** The one walk of a task's body: Git plans, PR titles, PR links and identifier mentions. */
 function readTask(task: Task, context: LogContext): TaskReading {
   const gitPlans: GitPlan[] = [];
@@ -342,15 +380,20 @@ function readTask(task: Task, context: LogContext): TaskReading {
   const mentions: IdentifierMention[] = [];
   // Fields are in item order: the next field is the current item's or a later one's.
   let next = 0;
+  // One pair of arrays for every item's walk.
+  const paragraphs: Token[] = [];
+  const links: Token[] = [];
   for (const list of task.lists) {
     for (const item of list.items) {
       const candidate = task.fields[next];
       const field = candidate !== undefined && candidate.item === item ? candidate : undefined;
       if (field !== undefined) next++;
       const from = field === undefined ? undefined : { line: field.line, column: field.valueColumn };
-      const isPr = field !== undefined && PR_FIELD_KEYS.has(field.label.trim().toLowerCase());
-      const { paragraphs, links } = itemParagraphs(item, isPr);
-      const references: PrLinkMention[] = [];
+      const isPr = field !== undefined && PR_FIELD_KEYS.has((field as FieldImpl).trimmedKey);
+      // A paragraph's text is a piece of its item's blocks' and lists' source text: when none of those
+      // may hold a mention, no paragraph does, and only a PR field needs the walk.
+      if (isPr || itemMayMention(item)) itemParagraphs(item, isPr, paragraphs, links);
+      else paragraphs.length = links.length = 0;
       for (const paragraph of paragraphs) {
         const mayHoldMention = mayMention(paragraph.text);
         if (!mayHoldMention && !isPr) continue;
@@ -373,6 +416,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
       }
       if (field === undefined) continue;
       // Reference links (`[PR][pr35]` with `[pr35]: https://…` anywhere in the document).
+      const references: PrLinkMention[] = [];
       for (const link of links) {
         if (childOfType(link, "resource") !== undefined) continue;
         const label = referenceLabel(link);
@@ -392,7 +436,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
       }
       for (const reference of references) prLinks.push(reference);
       if (field.is(FIELD.gitPlan)) gitPlans.push(readGitPlan(field));
-      if (field.is(FIELD.pr)) for (const title of readPrTitles(field)) prTitles.push(title);
+      if (isPr && field.is(FIELD.pr)) for (const title of readPrTitles(field)) prTitles.push(title);
     }
   }
   return { gitPlans, prTitles, prLinks, mentions };
@@ -415,7 +459,8 @@ function urlsOf(text: TextLine, field: Field): PrLinkMention[] {
 function templatesOf(statuses: StatusFields): Map<string, Template> {
   const out = new Map<string, Template>();
   for (const [status, fields] of Object.entries(statuses)) {
-    out.set(status, { status, fields, order: new Map(fields.map((field, index) => [field.toLowerCase(), index])) });
+    const keys = fields.map((field) => field.toLowerCase());
+    out.set(status, { status, fields, keys, order: new Map(keys.map((key, index) => [key, index])) });
   }
   return out;
 }

@@ -18,9 +18,11 @@ import { listed, quote } from "../messages.js";
 import type {
   BranchProblem,
   CodeSpan,
+  CommitsItem,
   Field,
   GitPlan,
   LabeledItem,
+  List,
   ListItem,
   Position,
   PrTitle,
@@ -75,7 +77,6 @@ export function labeledItemOf(item: ListItem): LabeledItem | undefined {
   const inline = paragraph.children;
   const raw = parseLabel(inline);
   if (raw === undefined) return undefined;
-  const rest = inline.slice(raw.next);
   const remainder = raw.remainder;
   const labelLength = raw.end - raw.start;
   let valueColumn = raw.end;
@@ -83,15 +84,19 @@ export function labeledItemOf(item: ListItem): LabeledItem | undefined {
   if (remainder.trim() !== "") {
     valueColumn = raw.end + (remainder.length - remainder.trimStart().length);
   } else {
-    const next = rest.find(
-      (token) => !(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === "")),
-    );
+    let next: Token | undefined;
+    for (let index = raw.next; index < inline.length && next === undefined; index++) {
+      const token = inline[index] as Token;
+      if (!(token.type === "lineEnding" || (token.type === "data" && token.text.trim() === ""))) next = token;
+    }
     if (next !== undefined && next.type === "codeText") leadingCode = codeSpanOf(next);
     if (next !== undefined && next.startLine === item.line) {
       valueColumn = next.startColumn + (next.type === "data" ? next.text.length - next.text.trimStart().length : 0);
     }
   }
-  const valueText = (remainder + rest.map((token) => token.text).join("")).replace(/(?<!\s)\s*\n\s*/g, " ").trim();
+  let joined = remainder;
+  for (let index = raw.next; index < inline.length; index++) joined += (inline[index] as Token).text;
+  const valueText = (joined.includes("\n") ? joined.replace(/(?<!\s)\s*\n\s*/g, " ") : joined).trim();
   return {
     item,
     label: raw.text,
@@ -105,9 +110,13 @@ export function labeledItemOf(item: ListItem): LabeledItem | undefined {
 }
 
 /** Items of the lists nested directly in `item`. */
-export function nestedItems(item: ListItem): ListItem[] {
-  return item.lists.flatMap((list) => list.items);
+export function nestedItems(item: ListItem): readonly ListItem[] {
+  const lists = item.lists;
+  if (lists.length === 0) return NO_ITEMS;
+  return lists.length === 1 ? (lists[0] as List).items : lists.flatMap((list) => list.items);
 }
+
+const NO_ITEMS: readonly ListItem[] = Object.freeze([]);
 
 /** The code span an item starts with, if its first paragraph starts with one on the item's line. */
 export function leadingCodeOf(item: ListItem): CodeSpan | undefined {
@@ -119,25 +128,32 @@ export function leadingCodeOf(item: ListItem): CodeSpan | undefined {
 
 /** A `Git plan` field with its items (called by the model's walk of a task). */
 export function readGitPlan(field: Field): GitPlan {
-  const items = nestedItems(field.item)
-    .map(labeledItemOf)
-    .filter((item): item is LabeledItem => item !== undefined);
-  return {
-    field,
-    items,
-    branches: items.filter((item) => BRANCH_LABEL.test(item.label)),
-    commits: items
-      .filter((item) => COMMITS_LABEL.test(item.label))
-      .map((item) => ({
+  const items: LabeledItem[] = [];
+  const branches: LabeledItem[] = [];
+  const commits: CommitsItem[] = [];
+  for (const nested of nestedItems(field.item)) {
+    const item = labeledItemOf(nested);
+    if (item === undefined) continue;
+    items.push(item);
+    if (BRANCH_LABEL.test(item.label)) branches.push(item);
+    if (COMMITS_LABEL.test(item.label)) {
+      commits.push({
         ...item,
         entries: nestedItems(item.item).map((entry) => ({
           line: entry.line,
           contentColumn: entry.contentColumn,
           code: leadingCodeOf(entry),
-          text: itemParagraph(entry)?.text.split("\n")[0] ?? "",
+          text: firstLineOf(itemParagraph(entry)?.text ?? ""),
         })),
-      })),
-  };
+      });
+    }
+  }
+  return { field, items, branches, commits };
+}
+
+function firstLineOf(text: string): string {
+  const newline = text.indexOf("\n");
+  return newline === -1 ? text : text.slice(0, newline);
 }
 
 /** Every `Git plan` field of a task (a task may hold two when a heading was deleted), with its items. */

@@ -26,12 +26,19 @@ function itemRoots(item: ListItem): Token[] {
 /**
  * One walk of an item: its paragraphs (its own and those of nested items at any depth, not looking
  * inside them), in document order; with `withLinks`, also every `link` token of the item at any
- * depth (inside paragraphs, headings or table cells), in document order.
+ * depth (inside paragraphs, headings or table cells), in document order. Written into `paragraphs`
+ * and `links` (emptied first), so that a walk over many items reuses two arrays.
  */
-export function itemParagraphs(item: ListItem, withLinks: boolean): { paragraphs: Token[]; links: Token[] } {
-  const paragraphs: Token[] = [];
-  const links: Token[] = [];
-  const stack: Token[] = itemRoots(item).reverse();
+export function itemParagraphs(
+  item: ListItem,
+  withLinks: boolean,
+  paragraphs: Token[] = [],
+  links: Token[] = [],
+): { paragraphs: Token[]; links: Token[] } {
+  paragraphs.length = 0;
+  links.length = 0;
+  const stack: Token[] = itemRoots(item);
+  stack.reverse();
   while (stack.length > 0) {
     const token = stack.pop() as Token;
     if (token.type === "paragraph") {

@@ -35,11 +35,15 @@ export class ListNode implements List {
   }
 }
 
+/** The one empty array every item without blocks or nested lists shares until it gets one (frozen). */
+const NONE: never[] = Object.freeze([]) as never[];
+
 export class ItemNode implements ListItem {
   #paragraph: Token | undefined = undefined;
-  readonly #blocks: Token[] = [];
+  #blocks: Token[] = NONE;
   endLine: number;
-  readonly lists: ListNode[] = [];
+  /** Nested lists; most items have none, so they share one frozen empty array (`addList` replaces it). */
+  lists: ListNode[] = NONE;
 
   constructor(
     readonly ordered: boolean,
@@ -52,8 +56,18 @@ export class ItemNode implements ListItem {
 
   /** Add a block token of the item (not a nested list); the first `content` block gives the paragraph. */
   addBlock(block: Token, paragraph: Token | undefined): void {
-    if (this.#paragraph === undefined && this.#blocks.length === 0) this.#paragraph = paragraph;
-    this.#blocks.push(block);
+    if (this.#blocks === NONE) {
+      this.#paragraph = paragraph;
+      this.#blocks = [block];
+    } else {
+      this.#blocks.push(block);
+    }
+  }
+
+  /** Add a nested list of the item. */
+  addList(list: ListNode): void {
+    if (this.lists === NONE) this.lists = [list];
+    else this.lists.push(list);
   }
 
   /** How many blocks the item has besides nested lists. */

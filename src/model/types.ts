@@ -75,6 +75,8 @@ export interface Field {
   readonly label: string;
   /** The known field this label names (matched case-insensitively), e.g. `Meta?`; undefined when unknown. */
   readonly name: string | undefined;
+  /** `label` in lowercase (the key the field's lookups use, and `name` in lowercase when `name` is defined), worked out once. */
+  readonly key: string;
   readonly form: LabelForm;
   readonly line: number;
   /** The whole label including `**` and the colon. */
@@ -105,6 +107,8 @@ export interface Field {
 export interface Template {
   readonly status: string;
   readonly fields: readonly string[];
+  /** `fields` in lowercase, index for index. */
+  readonly keys: readonly string[];
   /** Lowercase field name → its index in `fields` (the last one, for a field listed twice). */
   readonly order: ReadonlyMap<string, number>;
 }

@@ -236,7 +236,9 @@ describe("a task heading on line 1 in the editor (issue 18: fixes on line 1 afte
     );
     expect(driver.stderr).toBe("");
     const response = JSON.parse(readFileSync(join(folder, "response.json"), "utf8")) as Response;
-    const onLine1 = response.diagnostics.filter((entry) => entry.range.start.line === 0 && entry.code.value === "TL001");
+    const onLine1 = response.diagnostics.filter(
+      (entry) => entry.range.start.line === 0 && entry.code.value === "TL001",
+    );
     expect(onLine1.length).toBeGreaterThan(0);
     for (const entry of onLine1) expect(entry.fixable, entry.message).toBe(false);
     // Fix all changes other lines, never the first.

@@ -197,7 +197,9 @@ function vagueSet(subjects: readonly string[]): VagueSet {
   )
     return hit.vague;
   const set = new Set(subjects.map(normaliseSubject));
-  const vague = { set, longest: Math.max(0, ...[...set].map((entry) => entry.length)) };
+  let longest = 0;
+  for (const entry of set) if (entry.length > longest) longest = entry.length;
+  const vague = { set, longest };
   VAGUE_SETS.set(subjects, { entries: subjects.slice(), vague });
   return vague;
 }

@@ -63,7 +63,6 @@ describe("the packed tarball's tasklog files", () => {
       "dist/api.js",
       "dist/api.d.ts",
       "docs/cli/export.schema.json",
-      "docs/cli/new.md",
     ]) {
       expect(listing, file).toContain(`package/${file}`);
     }

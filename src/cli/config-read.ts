@@ -15,13 +15,14 @@ import { createRequire } from "node:module";
 import { dirname, join, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { CliError } from "./errors.js";
+import { JsoncError, MAX_JSONC_DEPTH, type Node, parseTree } from "./jsonc.js";
 
 /** The largest configuration file read (markdownlint configurations are a few kilobytes). */
 export const MAX_CONFIG_BYTES = 1024 * 1024;
 /** The most values (objects, arrays and scalars) a configuration may hold once its YAML aliases are expanded. */
 export const MAX_CONFIG_VALUES = 100_000;
-/** The deepest nesting accepted. */
-export const MAX_CONFIG_DEPTH = 64;
+/** The deepest nesting accepted (the JSONC reader's bound, for YAML and TOML too). */
+export const MAX_CONFIG_DEPTH = MAX_JSONC_DEPTH;
 
 /** Where each key of a parsed object was written: the file and the key's line. */
 const KEY_LINES = new WeakMap<object, { readonly file: string; readonly lines: Map<string, number> }>();
@@ -92,206 +93,67 @@ const tooLarge = (file: string): CliError =>
   new CliError(`the configuration is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MiB; it was not read`, file);
 
 // ---------------------------------------------------------------------------------------------
-// JSONC, as markdownlint-cli2 reads it (jsonc-parser, trailing commas allowed, any error fatal)
+// JSONC, as markdownlint-cli2 reads it (jsonc-parser, trailing commas allowed, any error fatal),
+// with the one JSONC reader of the command (src/cli/jsonc.ts)
 
-/** White space as jsonc-parser's scanner knows it (Unicode spaces and the BOM included). */
-const isSpace = (code: number): boolean =>
-  code === 0x20 ||
-  code === 0x09 ||
-  code === 0x0b ||
-  code === 0x0c ||
-  code === 0xa0 ||
-  code === 0x1680 ||
-  (code >= 0x2000 && code <= 0x200b) ||
-  code === 0x202f ||
-  code === 0x205f ||
-  code === 0x3000 ||
-  code === 0xfeff;
-const isBreak = (code: number): boolean => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
-
-class JsoncReader {
-  private index = 0;
-  private line = 1;
-  private depth = 0;
-  constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {}
-
-  read(): unknown {
-    this.skip();
-    if (this.index >= this.text.length) this.fail("the configuration is empty (a JSON value was expected)");
-    const value = this.value();
-    this.skip();
-    if (this.index < this.text.length) this.fail("unexpected text after the end of the JSON value");
-    return value;
+/** The values of a syntax tree, every object's keys' lines remembered. */
+function withKeyLines(node: Node, file: string, lineStarts: readonly number[]): unknown {
+  if (node.kind === "scalar") return node.value;
+  if (node.kind === "array") return node.items.map((item) => withKeyLines(item.value, file, lineStarts));
+  const object: Record<string, unknown> = {};
+  const lines = new Map<string, number>();
+  KEY_LINES.set(object, { file, lines });
+  for (const member of node.members) {
+    // An own property always (`__proto__` included), the last one of a name winning, as JSON.parse does.
+    Object.defineProperty(object, member.key, {
+      value: withKeyLines(member.value, file, lineStarts),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    lines.set(member.key, lineAt(lineStarts, member.keyStart));
   }
+  return object;
+}
 
-  private fail(message: string): never {
-    throw new CliError(`invalid JSON in the configuration: ${message}`, this.file, this.line);
-  }
+/** The offsets where the text's lines start (line breaks as jsonc.ts counts them). */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|[\n\r\u2028\u2029]/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
 
-  /** White space and comments. */
-  private skip(): void {
-    const text = this.text;
-    while (this.index < text.length) {
-      const code = text.charCodeAt(this.index);
-      if (isBreak(code)) {
-        // \r\n is one line break.
-        if (!(code === 0x0d && text.charCodeAt(this.index + 1) === 0x0a)) this.line++;
-        this.index++;
-      } else if (isSpace(code)) {
-        this.index++;
-      } else if (code === 0x2f && text.charCodeAt(this.index + 1) === 0x2f) {
-        this.index += 2;
-        while (this.index < text.length && !isBreak(text.charCodeAt(this.index))) this.index++;
-      } else if (code === 0x2f && text.charCodeAt(this.index + 1) === 0x2a) {
-        const end = text.indexOf("*/", this.index + 2);
-        if (end === -1) this.fail("a comment is not closed (*/ expected)");
-        for (let i = this.index; i < end; i++) {
-          const c = text.charCodeAt(i);
-          if (isBreak(c) && !(c === 0x0d && text.charCodeAt(i + 1) === 0x0a)) this.line++;
-        }
-        this.index = end + 2;
-      } else {
-        return;
-      }
-    }
+/** The 1-based line holding `offset` (a binary search of the line starts). */
+function lineAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] as number) <= offset) low = middle;
+    else high = middle - 1;
   }
-
-  private value(): unknown {
-    const char = this.text[this.index];
-    if (char === "{") return this.object();
-    if (char === "[") return this.array();
-    if (char === '"') return this.string();
-    const rest = this.text.slice(this.index, this.index + 5);
-    if (rest.startsWith("true")) return this.word("true", true);
-    if (rest.startsWith("false")) return this.word("false", false);
-    if (rest.startsWith("null")) return this.word("null", null);
-    if (char === "-" || (char !== undefined && char >= "0" && char <= "9")) return this.number();
-    return this.fail(char === undefined ? "the text ends where a value was expected" : "a value was expected");
-  }
-
-  private word(word: string, value: unknown): unknown {
-    this.index += word.length;
-    const next = this.text[this.index];
-    if (next !== undefined && /[\w$]/.test(next)) this.fail("a value was expected");
-    return value;
-  }
-
-  private number(): number {
-    const match = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
-    match.lastIndex = this.index;
-    const found = match.exec(this.text);
-    if (found === null) return this.fail("a number is not well formed");
-    this.index += found[0].length;
-    const next = this.text[this.index];
-    if (next !== undefined && /[\w.$]/.test(next)) this.fail("a number is not well formed");
-    return Number(found[0]);
-  }
-
-  private string(): string {
-    const text = this.text;
-    let out = "";
-    let start = ++this.index;
-    for (;;) {
-      if (this.index >= text.length) this.fail("a string is not closed");
-      const code = text.charCodeAt(this.index);
-      if (code === 0x22) {
-        out += text.slice(start, this.index);
-        this.index++;
-        return out;
-      }
-      if (code < 0x20 || isBreak(code)) this.fail("a string holds a line break or a control character");
-      if (code === 0x5c) {
-        out += text.slice(start, this.index);
-        const escaped = text[this.index + 1];
-        const simple: Record<string, string> = {
-          '"': '"',
-          "\\": "\\",
-          "/": "/",
-          b: "\b",
-          f: "\f",
-          n: "\n",
-          r: "\r",
-          t: "\t",
-        };
-        if (escaped !== undefined && Object.hasOwn(simple, escaped)) {
-          out += simple[escaped];
-          this.index += 2;
-        } else if (escaped === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(this.index + 2, this.index + 6))) {
-          out += String.fromCharCode(Number.parseInt(text.slice(this.index + 2, this.index + 6), 16));
-          this.index += 6;
-        } else {
-          this.fail("a string holds an invalid escape");
-        }
-        start = this.index;
-        continue;
-      }
-      this.index++;
-    }
-  }
-
-  private enter(): void {
-    if (++this.depth > MAX_CONFIG_DEPTH) this.fail(`values are nested more than ${MAX_CONFIG_DEPTH} deep`);
-  }
-
-  private object(): Record<string, unknown> {
-    this.enter();
-    this.index++;
-    const object: Record<string, unknown> = {};
-    const lines = new Map<string, number>();
-    KEY_LINES.set(object, { file: this.file, lines });
-    this.skip();
-    while (this.text[this.index] !== "}") {
-      if (this.text[this.index] !== '"') this.fail('a property name in double quotes or "}" was expected');
-      const line = this.line;
-      const key = this.string();
-      this.skip();
-      if (this.text[this.index] !== ":") this.fail('":" was expected after a property name');
-      this.index++;
-      this.skip();
-      const value = this.value();
-      // An own property always (`__proto__` included), the last one of a name winning, as JSON.parse does.
-      Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
-      lines.set(key, line);
-      this.skip();
-      if (this.text[this.index] === ",") {
-        this.index++;
-        this.skip();
-      } else if (this.text[this.index] !== "}") {
-        this.fail('"," or "}" was expected');
-      }
-    }
-    this.index++;
-    this.depth--;
-    return object;
-  }
-
-  private array(): unknown[] {
-    this.enter();
-    this.index++;
-    const array: unknown[] = [];
-    this.skip();
-    while (this.text[this.index] !== "]") {
-      array.push(this.value());
-      this.skip();
-      if (this.text[this.index] === ",") {
-        this.index++;
-        this.skip();
-      } else if (this.text[this.index] !== "]") {
-        this.fail('"," or "]" was expected');
-      }
-    }
-    this.index++;
-    this.depth--;
-    return array;
-  }
+  return low + 1;
 }
 
 /** JSON with comments and trailing commas, as markdownlint-cli2 reads `.jsonc` and `.json` files. */
 export function parseJsonc(text: string, file: string): unknown {
-  return new JsoncReader(text, file).read();
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text);
+  } catch (error) {
+    if (error instanceof JsoncError) {
+      throw new CliError(`invalid JSON in the configuration: ${error.reason}`, file, error.line);
+    }
+    throw error;
+  }
+  if (tree === undefined) {
+    throw new CliError(
+      "invalid JSON in the configuration: the configuration is empty (a JSON value was expected)",
+      file,
+      1,
+    );
+  }
+  return withKeyLines(tree, file, lineStartsOf(text));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -37,13 +37,44 @@ export type Node =
   | { readonly kind: "array"; readonly start: number; readonly end: number; readonly items: readonly Item[] }
   | { readonly kind: "scalar"; readonly start: number; readonly end: number; readonly value: JsonValue };
 
+/** The deepest nesting read (a deeper text is refused, never a stack overflow). */
+export const MAX_JSONC_DEPTH = 64;
+
+/** White space as jsonc-parser's scanner knows it (what VS Code and markdownlint-cli2 accept): Unicode spaces and the BOM included. */
+const isSpace = (code: number): boolean =>
+  code === 0x20 ||
+  code === 0x09 ||
+  code === 0x0b ||
+  code === 0x0c ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200b) ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff;
+const isBreak = (code: number): boolean => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+
+/** The 1-based line of `offset` (`\r\n`, `\r`, `\n`, U+2028 and U+2029 each end a line). */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isBreak(code) && !(code === 0x0d && text.charCodeAt(i + 1) === 0x0a)) line++;
+  }
+  return line;
+}
+
 export class JsoncError extends Error {
   readonly line: number;
-  constructor(message: string, text: string, offset: number) {
-    const line = text.slice(0, offset).split("\n").length;
-    super(`${message} (line ${line})`);
+  /** The message without its line (callers that print the line themselves). */
+  readonly reason: string;
+  constructor(reason: string, text: string, offset: number) {
+    const line = lineOf(text, offset);
+    super(`${reason} (line ${line})`);
     this.name = "JsoncError";
     this.line = line;
+    this.reason = reason;
   }
 }
 
@@ -59,12 +90,12 @@ export type Path = readonly (string | number)[];
 /** The offset after white space and comments from `i`. */
 function skip(text: string, i: number): number {
   for (;;) {
-    const char = text[i];
-    if (char === " " || char === "\t" || char === "\n" || char === "\r" || char === "\uFEFF") {
+    const code = text.charCodeAt(i);
+    if (isSpace(code) || isBreak(code)) {
       i++;
-    } else if (char === "/" && text[i + 1] === "/") {
-      while (i < text.length && text[i] !== "\n" && text[i] !== "\r") i++;
-    } else if (char === "/" && text[i + 1] === "*") {
+    } else if (code === 0x2f && text[i + 1] === "/") {
+      while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+    } else if (code === 0x2f && text[i + 1] === "*") {
       const end = text.indexOf("*/", i + 2);
       if (end < 0) throw new JsoncError("unclosed comment", text, i);
       i = end + 2;
@@ -90,9 +121,12 @@ function parseString(text: string, i: number): { value: string; end: number } {
   }
 }
 
-function parseValue(text: string, start: number): Node {
+function parseValue(text: string, start: number, depth = 0): Node {
   const i = skip(text, start);
   const char = text[i];
+  if ((char === "{" || char === "[") && depth >= MAX_JSONC_DEPTH) {
+    throw new JsoncError(`values are nested more than ${MAX_JSONC_DEPTH} deep`, text, i);
+  }
   if (char === "{") {
     const members: Member[] = [];
     let j = skip(text, i + 1);
@@ -102,7 +136,7 @@ function parseValue(text: string, start: number): Node {
       const key = parseString(text, j);
       const colon = skip(text, key.end);
       if (text[colon] !== ":") throw new JsoncError("expected :", text, colon);
-      const value = parseValue(text, colon + 1);
+      const value = parseValue(text, colon + 1, depth + 1);
       j = skip(text, value.end);
       let comma: number | undefined;
       if (text[j] === ",") {
@@ -119,7 +153,7 @@ function parseValue(text: string, start: number): Node {
     const items: Item[] = [];
     let j = skip(text, i + 1);
     while (text[j] !== "]") {
-      const value = parseValue(text, j);
+      const value = parseValue(text, j, depth + 1);
       j = skip(text, value.end);
       let comma: number | undefined;
       if (text[j] === ",") {
@@ -146,7 +180,7 @@ function parseValue(text: string, start: number): Node {
   NUMBER.lastIndex = i;
   const number = NUMBER.exec(text);
   if (number !== null) return { kind: "scalar", start: i, end: i + number[0].length, value: Number(number[0]) };
-  throw new JsoncError(i >= text.length ? "unexpected end of the file" : "unexpected character", text, i);
+  throw new JsoncError(i >= text.length ? "the text ends where a value was expected" : "a value was expected", text, i);
 }
 
 /** The syntax tree of a JSONC text (`undefined` when it holds no value: empty, or only comments). */

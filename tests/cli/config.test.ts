@@ -82,3 +82,23 @@ describe("messages", () => {
     expect(line).toBe(`tasklog: f.json:3: ${"x".repeat(MAX_MESSAGE)}… (4,000 more characters)`);
   });
 });
+
+describe("parseJsonc reads JSONC as markdownlint-cli2's jsonc-parser does, with src/cli/jsonc.ts", () => {
+  it("takes Unicode spaces, U+2028 line breaks and the BOM as white space, and counts lines by every break", async () => {
+    const { whereKey } = await import("../../src/cli/config-read.js");
+    const value = parseJsonc('\uFEFF{\u00a0"a":\u30001,\u2028"b"\u202f:\r2\r}', "x.jsonc") as object;
+    expect(value).toEqual({ a: 1, b: 2 });
+    expect(whereKey(value, "b")).toEqual({ file: "x.jsonc", line: 2 });
+  });
+  it("refuses nesting deeper than 64 levels with a message, never a stack overflow", () => {
+    expect(() => parseJsonc(`${"[".repeat(100_000)}`, "x.json")).toThrow(
+      /invalid JSON in the configuration: values are nested more than 64 deep/,
+    );
+    expect(parseJsonc(`${"[".repeat(64)}${"]".repeat(64)}`, "x.json")).toBeDefined();
+  });
+  it("an empty file or one of comments only is an error, as in markdownlint-cli2", () => {
+    expect(() => parseJsonc("// nothing\n", "x.json")).toThrow(
+      "invalid JSON in the configuration: the configuration is empty (a JSON value was expected)",
+    );
+  });
+});

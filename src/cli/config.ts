@@ -153,21 +153,20 @@ function readOptionsFile(context: Context, file: string): Promise<unknown> {
  */
 async function readMarkdownlintFile(context: Context, file: string, chain: readonly string[] = []): Promise<Json> {
   const text = readConfigText(file).replace(/^\uFEFF/, "");
+  const errors = new Map<string, unknown>();
   let value: unknown;
-  let firstError: unknown;
+  let parsed = false;
   for (const kind of ["jsonc", "toml", "yaml"] as const) {
     try {
       value = await parseAs(kind, text, file);
-      firstError = undefined;
+      parsed = true;
       break;
     } catch (error) {
-      firstError ??= error;
-      // A YAML file fails as JSONC first: report the error of the reader its name asks for.
-      if (/\.ya?ml$/.test(file) && kind === "yaml") firstError = error;
-      if (/\.jsonc?$/.test(file) && kind !== "jsonc") continue;
+      errors.set(kind, error);
     }
   }
-  if (firstError !== undefined) throw firstError;
+  // None reads it: the error of the reader the file's name asks for (JSONC unless it is YAML).
+  if (!parsed) throw errors.get(/\.ya?ml$/.test(file) ? "yaml" : "jsonc");
   const config = isObject(value) ? value : {};
   return extend(context, config, file, chain);
 }

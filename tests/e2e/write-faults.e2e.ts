@@ -224,10 +224,14 @@ describe("tasklog writes from the tarball: every fault leaves the whole change o
   describe.skipIf(!isRoot)(`as another user (${isRoot ? "nobody, through runuser" : NOT_ROOT})`, () => {
     let dir: string;
     beforeAll(() => {
-      // The user must reach the installed package: its folders traversable (not listable) by others.
-      for (let path = bin(); path !== "/"; path = dirname(path)) {
-        const mode = statSync(path).mode;
-        if ((mode & 0o001) === 0) chmodSync(path, (mode & 0o7777) | 0o011);
+      // The user must reach the installed package and the Node binary (in the repository's
+      // node_modules, which may sit in a private folder such as a clone inside `mktemp -d`): their
+      // folders traversable (not listable) by others.
+      for (const start of [bin(), host().node]) {
+        for (let path = start; path !== "/"; path = dirname(path)) {
+          const mode = statSync(path).mode;
+          if ((mode & 0o001) === 0) chmodSync(path, (mode & 0o7777) | 0o011);
+        }
       }
       dir = mkdtempSync(join(host().dir, "as-nobody-"));
       chmodSync(dir, 0o755);

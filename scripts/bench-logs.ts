@@ -8,6 +8,7 @@
  *   resolve inside each copy. Unlike the generated logs it keeps the real log's findings (placeholder
  *   identifiers, stale stamps, template placeholders), so the rules' reporting paths are exercised.
  */
+import "./ts-resolve.mjs";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

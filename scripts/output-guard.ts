@@ -20,6 +20,7 @@
  * parse) when installed, else the dev dependency. The corpus is found as the tests find it
  * (`TASKLOG_CORPUS` or ../shared/corpus); without it those documents are left out and a line says so.
  */
+import "./ts-resolve.mjs";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

@@ -419,4 +419,33 @@ describe("the markdown readers get the same tokens on every host", () => {
     expect(on040).toEqual(on042);
     expect(on041).toEqual(on042);
   });
+
+  it("copies only the paths to what changes: untouched subtrees are markdownlint's own tokens", () => {
+    // A text directive (`:PR1`) in the second heading only, on markdownlint 0.40.
+    const content = "# Log\n\n### Open · tv-2025-10-03:PR1 · One\n\n- **Priority**: P1\n\nText *a* and `b`.\n";
+    let tokens: readonly Token[] = [];
+    lint040({
+      strings: { content },
+      config: { default: false, tokens: true },
+      customRules: [
+        {
+          names: ["tokens"],
+          description: "the micromark tokens",
+          tags: ["test"],
+          parser: "micromark",
+          function: (params: { parsers: { micromark: { tokens: readonly Token[] } } }) => {
+            tokens = params.parsers.micromark.tokens;
+          },
+        },
+      ],
+    } as never);
+    const even = sameOnEveryHost(tokens);
+    expect(even).not.toBe(tokens);
+    expect(even.map((token) => token.type)).toEqual(tokens.map((token) => token.type));
+    const changed = tokens.filter((token, index) => even[index] !== token).map((token) => token.text);
+    // The heading holding the directive is copied; the first heading, the list, the paragraph and the
+    // line endings are the very objects markdownlint made.
+    expect(changed).toEqual(["### Open · tv-2025-10-03:PR1 · One"]);
+    expect(Object.isFrozen(tokens[0])).toBe(true);
+  });
 });

@@ -63,6 +63,8 @@ const AEGEAN_DOT = "\u{10101}";
  * word stays as it is: part of that word, reported as an invisible character.
  */
 export function shadowOf(text: string): string {
+  // Printable ASCII and U+00B7 (nearly every heading): each unit is its own shadow.
+  if (PLAIN_HEADING.test(text)) return text;
   const units: string[] = [];
   for (let i = 0; i < text.length; i++) {
     const unit = text[i] as string;
@@ -91,6 +93,9 @@ export function shadowOf(text: string): string {
   }
   return units.join("");
 }
+
+/** Text whose shadow is itself: printable ASCII, spaces and U+00B7 only. */
+const PLAIN_HEADING = /^[\x20-\x7E\u00B7]*$/;
 
 /**
  * Separators and their look-alikes, in the shadow text: one or more marks with any spacing (a doubled
@@ -267,11 +272,16 @@ function readParts(text: string, shadow: string): Reading {
   return { status, id, title, separators, missingSeparators: [] };
 }
 
+/** White space at an end, white space other than U+0020, or two white space characters in a row. */
+const UNUSUAL_SPACE = /^\s|\s$|[^\S ]|\s\s/;
+
 /** One space, or one no-break space (typography): the only white space a title holds between words. */
 const PLAIN_GAP = /^[ \u00A0\u202F]$/;
 
 /** White space and invisible characters that neither a separator nor a missing separator's gap holds. */
 function straysOf(text: string, shadow: string, reading: Reading, gaps: readonly Part[]): Stray[] {
+  // No white space at an end, none but single U+0020 spaces, no zero-width character: no strays.
+  if (!UNUSUAL_SPACE.test(text) && !hasZeroWidth(text)) return [];
   const held: [number, number][] = [
     ...reading.separators.map((s): [number, number] => [s.offset, s.offset + s.text.length]),
     ...gaps.map((g): [number, number] => [g.offset, g.offset + g.text.length]),

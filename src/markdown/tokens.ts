@@ -2,8 +2,10 @@
  * The few helpers the model needs over markdownlint's micromark token tree.
  *
  * markdownlint hands every custom rule with `parser: "micromark"` the same frozen array of tokens.
- * Each token knows its type, its 1-based start/end line and column, its source text, its children
- * and its parent. Nothing here recurses: walks use an explicit stack so that deeply nested input
+ * Each token knows its type, its 1-based start/end line and column, its source text and its
+ * children. (markdownlint's tokens also know their parent; the readers never walk up, and the trees
+ * `sameOnEveryHost` gives share untouched subtrees with markdownlint's, whose `parent` is the
+ * original's, so `Token` has no `parent`.) Nothing here recurses: walks use an explicit stack so that deeply nested input
  * cannot overflow the call stack.
  */
 
@@ -15,7 +17,6 @@ export interface Token {
   readonly endColumn: number;
   readonly text: string;
   readonly children: readonly Token[];
-  readonly parent: Token | null;
 }
 
 /**
@@ -43,10 +44,9 @@ export function tokensOf(params: ModelParams): readonly Token[] {
 
 const readable = new WeakMap<readonly Token[], readonly Token[]>();
 
-/** A token under construction: `Token`'s fields, writable, with children and parent of its own kind. */
-type Building = { -readonly [K in Exclude<keyof Token, "children" | "parent">]: Token[K] } & {
-  children: Building[];
-  parent: Building | null;
+/** A token under construction: `Token`'s fields, writable; its children are copies or untouched tokens. */
+type Building = { -readonly [K in Exclude<keyof Token, "children">]: Token[K] } & {
+  children: (Building | Token)[];
 };
 
 const LINE_ENDINGS = /\r\n?/g;
@@ -59,16 +59,53 @@ function normalizeLabel(label: string): string {
 /** Space tokens micromark gives between a directive's attributes (text on the other versions). */
 const DIRECTIVE_SPACES = new Set(["lineSuffix", "whitespace"]);
 
-/** Does the tree hold a token that markdownlint 0.42 would not give (a text directive, a CR in a text)? */
-function differsFromCurrent(tokens: readonly Token[]): boolean {
+/**
+ * The tokens whose subtree holds something markdownlint 0.42 would not give (a text directive, a CR
+ * in a text, touching `data` siblings), with every ancestor of such a token: what `sameOnEveryHost`
+ * copies. Empty when the tree is 0.42's already. One depth-first walk that keeps only the path from
+ * the root to the current token; a token that differs marks the path up to the first marked one.
+ */
+function changedTokens(tokens: readonly Token[]): Set<Token> {
+  const changed = new Set<Token>();
   // Every character of the document is in a top-level token's text (or between them, outside any).
-  if (tokens.some((token) => token.text.includes("\r"))) return true;
-  for (const token of descendants(tokens)) {
-    if (token.type === TEXT_DIRECTIVE) return true;
-    const kids = token.children;
-    for (let i = 1; i < kids.length; i++) if (mergeable(kids[i - 1] as Token, kids[i] as Token)) return true;
+  let withCr = false;
+  for (const token of tokens) if (token.text.includes("\r")) withCr = true;
+  const path: Token[] = [];
+  const next: number[] = [];
+  const markPath = (): void => {
+    for (let depth = path.length - 1; depth >= 0; depth--) {
+      const token = path[depth] as Token;
+      if (changed.has(token)) return;
+      changed.add(token);
+    }
+  };
+  for (const root of tokens) {
+    if (root.type === TEXT_DIRECTIVE || (withCr && root.text.includes("\r"))) changed.add(root);
+    path.push(root);
+    next.push(0);
+    while (path.length > 0) {
+      const depth = path.length - 1;
+      const kids = (path[depth] as Token).children;
+      const at = next[depth] as number;
+      if (at === kids.length) {
+        path.pop();
+        next.pop();
+        continue;
+      }
+      next[depth] = at + 1;
+      const kid = kids[at] as Token;
+      if (at > 0 && mergeable(kids[at - 1] as Token, kid)) markPath();
+      if (kid.type === TEXT_DIRECTIVE || (withCr && kid.text.includes("\r"))) {
+        markPath();
+        changed.add(kid);
+      }
+      if (kid.children.length > 0) {
+        path.push(kid);
+        next.push(0);
+      }
+    }
   }
-  return false;
+  return changed;
 }
 
 /** Two sibling `data` tokens that touch: one run of text, which the versions split in different places. */
@@ -99,20 +136,38 @@ function mergeable(before: { type: string; endLine: number; endColumn: number },
  *   label, `[https://x]`); here touching `data` siblings are one token, as each version has them
  *   elsewhere.
  *
- * Positions never change. A tree that needs none of this passes through as is (the same array).
+ * Positions never change. A tree that needs none of this passes through as is (the same array); a
+ * tree that does is copied only along the paths to what changes: a subtree with nothing to change is
+ * markdownlint's own (a text directive in one heading copies that heading, not the document).
  */
 export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
-  if (!differsFromCurrent(tokens)) return tokens;
-  const copy = (token: Token, parent: Building | null, type = token.type): Building => ({
-    type,
-    startLine: token.startLine,
-    startColumn: token.startColumn,
-    endLine: token.endLine,
-    endColumn: token.endColumn,
-    text: token.text.replace(LINE_ENDINGS, "\n"),
-    children: [],
-    parent,
-  });
+  const changed = changedTokens(tokens);
+  if (changed.size === 0) return tokens;
+  const made = new WeakSet<Building>();
+  const copy = (token: Token, type = token.type): Building => {
+    const building: Building = {
+      type,
+      startLine: token.startLine,
+      startColumn: token.startColumn,
+      endLine: token.endLine,
+      endColumn: token.endColumn,
+      text: token.text.includes("\r") ? token.text.replace(LINE_ENDINGS, "\n") : token.text,
+      children: [],
+    };
+    made.add(building);
+    return building;
+  };
+  /** `token` into `parent`'s children: itself when nothing under it changes, else a copy queued for its children. */
+  const keep = (token: Token, parent: Building): Building | Token => {
+    if (!changed.has(token)) {
+      parent.children.push(token);
+      return token;
+    }
+    const building = copy(token);
+    parent.children.push(building);
+    work.push([token, building]);
+    return building;
+  };
   /**
    * A text directive as the text it is, into `parent`'s children: the tokens inside it that are not
    * the directive's own (its label's inline content, line endings, continuation prefixes such as a
@@ -155,7 +210,7 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
     let column = directive.startColumn;
     const textUpTo = (toLine: number, toColumn: number): void => {
       if (toLine === line && toColumn > column) {
-        parent.children.push({
+        const data: Building = {
           type: "data",
           startLine: line,
           startColumn: column,
@@ -163,8 +218,9 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
           endColumn: toColumn,
           text: text.slice(offset(line, column), offset(line, toColumn)),
           children: [],
-          parent,
-        });
+        };
+        made.add(data);
+        parent.children.push(data);
       }
     };
     // [token, inside the label's text]; explicit stack, in document order.
@@ -173,7 +229,7 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
       const [token, inLabel] = stack.pop() as [Token, boolean];
       if (token === label && (reference !== undefined || shortcut)) {
         textUpTo(token.startLine, token.startColumn);
-        const link = linkOf(token, reference, parent);
+        const link = linkOf(token, reference);
         parent.children.push(link);
         line = link.endLine;
         column = link.endColumn;
@@ -186,9 +242,7 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
         continue;
       }
       textUpTo(token.startLine, token.startColumn);
-      const made = copy(token, parent);
-      parent.children.push(made);
-      work.push([token, made]);
+      keep(token, parent);
       line = token.endLine;
       column = token.endColumn;
     }
@@ -196,23 +250,21 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
     return reference !== undefined;
   };
   /** A token of `type` at `token`'s place (its text, no children yet). */
-  const at = (token: Token, type: string, parent: Building): Building => copy(token, parent, type);
+  const at = (token: Token, type: string): Building => copy(token, type);
   /**
    * The link the other versions read over a directive's label: `label` (its brackets and text), and
    * for a reference link the `reference` part 0.40 read as a link of its own.
    */
-  const linkOf = (label: Token, reference: Token | undefined, parent: Building): Building => {
+  const linkOf = (label: Token, reference: Token | undefined): Building => {
     const end = reference ?? label;
-    const link: Building = {
-      ...at(label, "link", parent),
-      endLine: end.endLine,
-      endColumn: end.endColumn,
-      text: `${label.text}${reference?.text ?? ""}`.replace(LINE_ENDINGS, "\n"),
-    };
+    const link = at(label, "link");
+    link.endLine = end.endLine;
+    link.endColumn = end.endColumn;
+    link.text = `${label.text}${reference?.text ?? ""}`.replace(LINE_ENDINGS, "\n");
     const part = (from: Token, type: string, marker: string, inner: string): Building => {
-      const made = at(from, type, link);
+      const made = at(from, type);
       for (const child of from.children) {
-        const piece = at(child, child === from.children[0] || child === from.children.at(-1) ? marker : inner, made);
+        const piece = at(child, child === from.children[0] || child === from.children.at(-1) ? marker : inner);
         made.children.push(piece);
         if (piece.type === inner) work.push([child, piece]);
       }
@@ -242,9 +294,7 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
       if (child.type === TEXT_DIRECTIVE) {
         if (spellOut(child, parent, children[index + 1])) index++;
       } else {
-        const made = copy(child, parent);
-        out.push(made);
-        work.push([child, made]);
+        keep(child, parent);
       }
     }
     // One run of text is one `data` token (the pieces of a directive, and runs split apart).
@@ -252,19 +302,21 @@ export function sameOnEveryHost(tokens: readonly Token[]): readonly Token[] {
     for (const token of out) {
       const before = out[kept - 1];
       if (before !== undefined && mergeable(before, token)) {
-        before.endColumn = token.endColumn;
-        before.text += token.text;
+        // markdownlint's own tokens are frozen: the merged run is a copy.
+        const run = made.has(before as Building) ? (before as Building) : copy(before);
+        run.endColumn = token.endColumn;
+        run.text += token.text;
+        out[kept - 1] = run;
       } else {
         out[kept++] = token;
       }
     }
     out.length = kept;
   };
-  const root: Building = { ...copy(tokens[0] as Token, null), children: [] };
+  const root = copy(tokens[0] as Token);
   const work: [Token, Building][] = [];
   expand(tokens, root);
   const roots = root.children;
-  for (const token of roots) token.parent = null;
   while (work.length > 0) {
     const [original, made] = work.pop() as [Token, Building];
     expand(original.children, made);

@@ -67,6 +67,23 @@ function mask(chars: string[], start: number, end: number, fill: string): void {
   for (let i = start; i < end; i++) if (chars[i] !== "\n") chars[i] = fill;
 }
 
+/** What `maskInline` masks after code spans, in order, each with a character all its matches hold. */
+const MASKED: readonly { readonly needle: string; readonly pattern: RegExp }[] = [
+  // Autolinks: <scheme:...> and <user@host>.
+  { needle: "<", pattern: /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g },
+  { needle: "<", pattern: /<[^\s<>@]+@[^\s<>]+>/g },
+  // Inline links and images: [text](destination "title"), and reference links [text][ref].
+  // (The text holds no `[`: the innermost bracket opens the link, as in CommonMark, and a run of
+  // unclosed `[` is scanned once, not once per bracket.)
+  {
+    needle: "[",
+    pattern: /!?\[[^[\]\n]*(?:\n[^[\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
+  },
+  { needle: "[", pattern: /!?\[[^[\]]*\]\[[^[\]]*\]/g },
+  // Bare URLs, without trailing punctuation (`http` or `www.` in each).
+  { needle: "", pattern: /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g },
+];
+
 /**
  * The text with code spans, links, autolinks, bare URLs and escapes masked by same-length filler
  * (`X`), so that periods inside them are not seen; offsets are kept.
@@ -77,13 +94,16 @@ export function maskInline(text: string): string {
   // UTF-16 code units, so that offsets match `text`.
   const units = text.split("");
   // Escapes first (an escaped backtick does not open a code span).
-  for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) mask(units, match.index, match.index + 2, "X");
+  if (text.includes("\\"))
+    for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) mask(units, match.index, match.index + 2, "X");
   // Code spans: a run of n backticks up to the next run of exactly n backticks. Every run is found
   // once, and the runs of each length are listed in order, so that a run's closer is the next entry
   // of its length's list: no scan of the rest of the text per run (runs of many different lengths
   // without a closer made that n^1.5).
   let masked = units.join("");
-  const runs = Array.from(masked.matchAll(/`+/g), (match) => ({ index: match.index, length: match[0].length }));
+  const runs = masked.includes("`")
+    ? Array.from(masked.matchAll(/`+/g), (match) => ({ index: match.index, length: match[0].length }))
+    : [];
   const byLength = new Map<number, { readonly runs: number[]; next: number }>();
   runs.forEach((run, index) => {
     const list = byLength.get(run.length);
@@ -102,20 +122,10 @@ export function maskInline(text: string): string {
     mask(units, run.index, (runs[close] as { index: number }).index + run.length, "X");
     index = close + 1;
   }
-  masked = units.join("");
-  const patterns = [
-    // Autolinks: <scheme:...> and <user@host>.
-    /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/g,
-    /<[^\s<>@]+@[^\s<>]+>/g,
-    // Inline links and images: [text](destination "title"), and reference links [text][ref].
-    // (The text holds no `[`: the innermost bracket opens the link, as in CommonMark, and a run of
-    // unclosed `[` is scanned once, not once per bracket.)
-    /!?\[[^[\]\n]*(?:\n[^[\]\n]*)*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g,
-    /!?\[[^[\]]*\]\[[^[\]]*\]/g,
-    // Bare URLs, without trailing punctuation.
-    /(?:https?:\/\/|www\.)[^\s<>]*[^\s<>.,:;!?"')\]*_]/g,
-  ];
-  for (const pattern of patterns) {
+  if (runs.length > 1) masked = units.join("");
+  for (const { needle, pattern } of MASKED) {
+    // A text without the pattern's first character holds no match.
+    if (!masked.includes(needle)) continue;
     let found = false;
     for (const match of masked.matchAll(pattern)) {
       mask(units, match.index, match.index + match[0].length, "X");
@@ -147,24 +157,33 @@ function endsSentence(masked: string, end: number, marks: string): boolean {
 /** Longer than any abbreviation with its opening punctuation: a bounded look-back keeps this linear. */
 const LOOK_BACK = 48;
 
+/** Abbreviations of two words whose last word is not one by itself (none today: `et al.` ends with `al.`). */
+const TWO_WORD_ABBREVIATIONS = ABBREVIATIONS.filter(
+  (entry) => entry.includes(" ") && !ABBREVIATIONS.includes(entry.slice(entry.lastIndexOf(" ") + 1)),
+);
+/** The longest abbreviation, with room for its opening punctuation. */
+const LONGEST_WORD = ABBREVIATIONS.reduce((longest, entry) => Math.max(longest, entry.length), 0);
+const OPENING = /^["'‘“([*_]+/;
+
 function isAbbreviation(masked: string, period: number): boolean {
   // The word ending at the period, with opening punctuation removed; `et al.` spans two words.
   // Only the last LOOK_BACK characters are read; a word cut by that window is longer than any
   // abbreviation, so it is dropped rather than compared.
+  let start = period;
+  while (start > 0 && period + 1 - start < LOOK_BACK && !/\s/.test(masked[start - 1] as string)) start--;
+  if (start > 0 && !/\s/.test(masked[start - 1] as string)) return false;
+  const word = masked.slice(start, period + 1).replace(OPENING, "");
+  if (word.length <= LONGEST_WORD && ABBREVIATIONS.includes(word.toLowerCase())) return true;
+  if (TWO_WORD_ABBREVIATIONS.length === 0) return false;
   const from = Math.max(0, period + 1 - LOOK_BACK);
   const cut = from > 0 && !/\s/.test(masked[from - 1] as string);
   const before = masked.slice(from, period + 1);
-  const whole = (match: RegExpExecArray | null): string =>
-    match === null || (cut && match.index === 0) ? "" : (match[1] as string);
-  const word = whole(/(?<!\S)(\S+)$/.exec(before))
-    .replace(/^["'‘“([*_]+/, "")
-    .toLowerCase();
-  if (ABBREVIATIONS.includes(word)) return true;
-  const twoWords = whole(/(?<!\S)(\S+\s+\S+)$/.exec(before))
-    .replace(/^["'‘“([*_]+/, "")
-    .replace(/\s+/g, " ")
-    .toLowerCase();
-  return ABBREVIATIONS.includes(twoWords);
+  const match = /(?<!\S)(\S+\s+\S+)$/.exec(before);
+  const twoWords =
+    match === null || (cut && match.index === 0)
+      ? ""
+      : (match[1] as string).replace(OPENING, "").replace(/\s+/g, " ").toLowerCase();
+  return TWO_WORD_ABBREVIATIONS.includes(twoWords);
 }
 
 const NEXT_VISIBLE = /\s*(\S)/y;

@@ -165,7 +165,9 @@ function buildList(root: Token): ListNode {
   while (work.length > 0) {
     const list = work.pop() as ListNode;
     let current: ItemNode | undefined;
-    for (const child of listToken(list).children) {
+    const children = listToken(list).children;
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index] as Token;
       if (child.type === "listItemPrefix") {
         current = new ItemNode(list.ordered, child.startLine, child.startColumn, child.endColumn);
         list.items.push(current);
@@ -415,8 +417,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
         }
       }
       if (field === undefined) continue;
-      // Reference links (`[PR][pr35]` with `[pr35]: https://…` anywhere in the document).
-      const references: PrLinkMention[] = [];
+      // Reference links (`[PR][pr35]` with `[pr35]: https://…` anywhere in the document), after the item's URLs.
       for (const link of links) {
         if (childOfType(link, "resource") !== undefined) continue;
         const label = referenceLabel(link);
@@ -424,7 +425,7 @@ function readTask(task: Task, context: LogContext): TaskReading {
         const destination = context.definitions.get(normalizeLabel(label));
         if (destination === undefined) continue;
         const firstLine = link.text.split("\n")[0] as string;
-        references.push({
+        prLinks.push({
           line: link.startLine,
           column: link.startColumn,
           text: firstLine,
@@ -434,7 +435,6 @@ function readTask(task: Task, context: LogContext): TaskReading {
           context: link.text,
         });
       }
-      for (const reference of references) prLinks.push(reference);
       if (field.is(FIELD.gitPlan)) gitPlans.push(readGitPlan(field));
       if (isPr && field.is(FIELD.pr)) for (const title of readPrTitles(field)) prTitles.push(title);
     }

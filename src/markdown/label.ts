@@ -111,14 +111,13 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   }
   if (first.type !== "strong" || first.startLine !== first.endLine) return undefined;
   const inner = first.text.slice(2, -2);
-  const base = { gap: "", spaced: true, start: first.startColumn };
+  const start = first.startColumn;
   if (inner.endsWith(":")) {
     // Every colon and space before the closing `**` is the label form's (`**Summary: :**`).
     const text = withoutTrailingColons(inner);
+    if (text === "") return undefined;
     const extraColons = extraColonsOf(runText(inline, 1, 0));
-    return text === ""
-      ? undefined
-      : { ...base, form: "colon-inside", text, end: first.endColumn, next: 1, remainder: "", extraColons };
+    return strongLabel("colon-inside", text, start, first.endColumn, 1, "", extraColons);
   }
   const after = inline[1];
   if (after === undefined || after.type !== "data") return undefined;
@@ -127,19 +126,33 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   if (after.text.startsWith(":")) {
     const remainder = after.text.slice(1);
     const extraColons = extraColonsOf(runText(inline, 1, 1));
-    return { ...base, form: "canonical", text, end: first.endColumn + 1, next: 2, remainder, extraColons };
+    return strongLabel("canonical", text, start, first.endColumn + 1, 2, remainder, extraColons);
   }
   if (SPACED_COLON.test(after.text)) {
     const colon = after.text.indexOf(":");
-    return {
-      ...base,
-      form: "spaced-colon",
+    const extraColons = extraColonsOf(runText(inline, 1, colon + 1));
+    return strongLabel(
+      "spaced-colon",
       text,
-      end: first.endColumn + colon + 1,
-      next: 2,
-      remainder: after.text.slice(colon + 1),
-      extraColons: extraColonsOf(runText(inline, 1, colon + 1)),
-    };
+      start,
+      first.endColumn + colon + 1,
+      2,
+      after.text.slice(colon + 1),
+      extraColons,
+    );
   }
   return undefined;
+}
+
+/** A bold label (no gap; always followed by white space or the end, as far as the form goes): one object, one shape. */
+function strongLabel(
+  form: RawLabel["form"],
+  text: string,
+  start: number,
+  end: number,
+  next: number,
+  remainder: string,
+  extraColons: number,
+): RawLabel {
+  return { form, text, gap: "", spaced: true, start, end, next, remainder, extraColons };
 }

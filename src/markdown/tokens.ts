@@ -340,7 +340,11 @@ export function descendants(roots: readonly Token[]): Token[] {
 
 /** The first direct child of `token` of the given type. */
 export function childOfType(token: Token, type: string): Token | undefined {
-  for (const child of token.children) if (child.type === type) return child;
+  const children = token.children;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index] as Token;
+    if (child.type === type) return child;
+  }
   return undefined;
 }
 

@@ -77,7 +77,7 @@ export default defineRule({
       if (id === undefined) {
         report({
           ...at(task.textSpan),
-          detail: `Expected an identifier ${shape} in the heading; found none`,
+          detail: expected(`an identifier ${shape} in the heading`, "none"),
           context: task.text,
         });
         continue;

@@ -4,6 +4,9 @@
  * points, and clamping keeps a message readable.
  */
 import fc from "fast-check";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { clamp, codePoint, expected, quote, visible } from "../src/messages.js";
 import { lintPack } from "./harness.js";
@@ -81,5 +84,34 @@ describe("in a rule's message", () => {
     const log = "# Log\n\n## Open tasks (updated 2025-10-05)\n\n### Open\u200b · tv-2025-10-03:PR41 · Title\n";
     const details = lintPack(log, { tasklog: false, TL001: true }).map((error) => error.errorDetail);
     expect(details).toContain('Expected separator " · " (middle dot with one space each side); Actual: "\\u200b · "');
+  });
+});
+
+describe("one message path", () => {
+  it("no string in src/ or rules/ writes the Expected/Actual wording itself (src/messages.ts `expected` does)", () => {
+    const root = join(import.meta.dirname, "..");
+    const files = ["src", "rules"].flatMap((dir) =>
+      readdirSync(join(root, dir), { recursive: true, encoding: "utf8" })
+        .filter((name) => name.endsWith(".ts"))
+        .map((name) => join(dir, name)),
+    );
+    const handWritten: string[] = [];
+    for (const file of files) {
+      if (file === join("src", "messages.ts")) continue;
+      const source = ts.createSourceFile(file, readFileSync(join(root, file), "utf8"), ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        const text = ts.isStringLiteralLike(node)
+          ? node.text
+          : ts.isTemplateExpression(node)
+            ? node.head.text
+            : undefined;
+        if (text !== undefined && /^Expected |; Actual: |; found /.test(text))
+          handWritten.push(`${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1} ${text}`);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+    }
+    expect(files.length).toBeGreaterThan(40);
+    expect(handWritten).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@
  * would take `parser): handle (nested`).
  */
 import { COMMIT_EXAMPLE, COMMIT_PLACEHOLDER, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
-import { listed, quote } from "../messages.js";
+import { expected, listed, quote } from "../messages.js";
 
 export interface HeaderPart {
   /** 0-based offset in the header. */
@@ -238,186 +238,223 @@ export function checkHeader(
   const problems: CommitProblem[] = [];
   // In code points: only a header with a surrogate needs counting.
   const length = SURROGATE.test(header) ? [...header].length : header.length;
-
-  if (header.length !== header.trimStart().length || header.length !== header.trimEnd().length) {
-    const leading = header.length - header.trimStart().length;
-    const trailing = header.length - header.trimEnd().length;
-    const where = leading > 0 && trailing > 0 ? "leading and trailing" : leading > 0 ? "leading" : "trailing";
-    problems.push({
-      code: "header-trim",
-      offset: leading > 0 ? 0 : header.length - trailing,
-      length: leading > 0 ? leading : trailing,
-      message: `Expected no whitespace around the header; Actual: ${where} whitespace`,
-    });
-  }
-
-  const type = parsed.type;
-  const scope = parsed.scope;
-  const before = header.slice(0, parsed.prefixEnd);
+  checkTrim(header, problems);
   if (parsed.separator === undefined && !parsed.unclosedScope) {
     // No colon after a type: not a Conventional Commits header at all, so there is no type to judge.
-    problems.push({
-      code: "separator",
-      offset: 0,
-      length: Math.max(1, header.length),
-      message: TEMPLATE_HEADER.test(header)
-        ? `Expected a real header such as "${COMMIT_EXAMPLE}"; Actual: the template placeholder ${quote(header)}`
-        : `Expected a Conventional Commits header "${COMMIT_PLACEHOLDER}"; Actual: ${header === "" ? "an empty header" : quote(header)}`,
-    });
-    return finish(parsed, problems, header, length, options);
+    problems.push(notAHeader(header));
+  } else {
+    checkType(header, parsed, options, problems);
+    checkScope(parsed, options, problems);
+    checkSeparator(header, parsed, problems);
+    if (parsed.subject !== undefined) checkSubject(header, parsed.subject, parsed, options, problems);
   }
+  return finish(parsed, problems, header, length, options);
+}
 
+/** White space before or after the header. */
+function checkTrim(header: string, problems: CommitProblem[]): void {
+  const leading = header.length - header.trimStart().length;
+  const trailing = header.length - header.trimEnd().length;
+  if (leading === 0 && trailing === 0) return;
+  const where = leading > 0 && trailing > 0 ? "leading and trailing" : leading > 0 ? "leading" : "trailing";
+  problems.push({
+    code: "header-trim",
+    offset: leading > 0 ? 0 : header.length - trailing,
+    length: leading > 0 ? leading : trailing,
+    message: expected("no whitespace around the header", `${where} whitespace`),
+  });
+}
+
+/** A header without `type:` (the template's placeholder, or any other text). */
+function notAHeader(header: string): CommitProblem {
+  return {
+    code: "separator",
+    offset: 0,
+    length: Math.max(1, header.length),
+    message: TEMPLATE_HEADER.test(header)
+      ? expected(`a real header such as "${COMMIT_EXAMPLE}"`, `the template placeholder ${quote(header)}`)
+      : expected(
+          `a Conventional Commits header "${COMMIT_PLACEHOLDER}"`,
+          header === "" ? "an empty header" : quote(header),
+        ),
+  };
+}
+
+/** The type: present, lowercase, one of the configured types. */
+function checkType(header: string, parsed: ParsedHeader, options: CommitOptions, problems: CommitProblem[]): void {
+  const type = parsed.type;
   if (type.text === "") {
     problems.push({
       code: "type-empty",
       offset: 0,
       length: 1,
-      message: `Expected a type before ${quote(header.slice(0, Math.max(1, parsed.prefixEnd)))} (${COMMIT_PLACEHOLDER}); Actual: none`,
+      message: expected(
+        `a type before ${quote(header.slice(0, Math.max(1, parsed.prefixEnd)))} (${COMMIT_PLACEHOLDER})`,
+        "none",
+      ),
     });
-  } else {
-    const lower = type.text.toLowerCase();
-    if (type.text !== lower) {
-      problems.push({
-        code: "type-case",
-        offset: type.offset,
-        length: type.text.length,
-        message: `Expected a lowercase type${options.types.includes(lower) ? ` "${lower}"` : ""}; Actual: ${quote(type.text)}`,
-        fix: { offset: type.offset, deleteCount: type.text.length, insertText: lower },
-      });
-    }
-    if (!options.types.includes(type.text)) {
-      problems.push({
-        code: "type-enum",
-        offset: type.offset,
-        length: type.text.length,
-        message: `Expected a type of ${listed(options.types)}; Actual: ${quote(type.text)}`,
-      });
-    }
+    return;
   }
+  const lower = type.text.toLowerCase();
+  if (type.text !== lower) {
+    problems.push({
+      code: "type-case",
+      offset: type.offset,
+      length: type.text.length,
+      message: expected(`a lowercase type${options.types.includes(lower) ? ` "${lower}"` : ""}`, quote(type.text)),
+      fix: { offset: type.offset, deleteCount: type.text.length, insertText: lower },
+    });
+  }
+  if (!options.types.includes(type.text)) {
+    problems.push({
+      code: "type-enum",
+      offset: type.offset,
+      length: type.text.length,
+      message: expected(`a type of ${listed(options.types)}`, quote(type.text)),
+    });
+  }
+}
 
-  if (parsed.unclosedScope && scope !== undefined) {
+const SCOPE_WORDS = 'lowercase words joined by "-", "_", "." or "/"';
+
+/** The scope, when there is one: closed, not empty, lowercase words or (when allowed) a placeholder. */
+function checkScope(parsed: ParsedHeader, options: CommitOptions, problems: CommitProblem[]): void {
+  const scope = parsed.scope;
+  if (scope === undefined) return;
+  if (parsed.unclosedScope) {
     problems.push({
       code: "scope-unclosed",
       offset: scope.offset - 1,
       length: 1,
-      message: `Expected ")" to close the scope; Actual: ${quote(`(${scope.text.slice(0, 20)}`)} without ")"`,
+      message: expected('")" to close the scope', `${quote(`(${scope.text.slice(0, 20)}`)} without ")"`),
     });
-  } else if (scope !== undefined) {
-    const placeholder = PLACEHOLDER.exec(scope.text);
-    const words = 'lowercase words joined by "-", "_", "." or "/"';
-    if (scope.text === "") {
-      problems.push({
-        code: "scope-empty",
-        offset: scope.offset - 1,
-        length: 2,
-        message: 'Expected a scope inside the parentheses, or no parentheses; Actual: "()"',
-      });
-    } else {
-      if (HAS_UPPER(scope.text)) {
-        problems.push({
-          code: "scope-case",
-          offset: scope.offset,
-          length: scope.text.length,
-          message: `Expected a lowercase scope; Actual: ${quote(scope.text)}`,
-        });
-      }
-      const lower = scope.text.toLowerCase();
-      if (placeholder !== null && PLACEHOLDER_WORD.test((placeholder[1] as string).toLowerCase())) {
-        if (!options.allowPlaceholderScope) {
-          problems.push({
-            code: "scope-placeholder",
-            offset: scope.offset,
-            length: scope.text.length,
-            message: `Expected a real scope (${words}), not a placeholder; Actual: ${quote(scope.text)}`,
-          });
-        }
-      } else if (!LOWER_WORDS.test(lower)) {
-        problems.push({
-          code: "scope-format",
-          offset: scope.offset,
-          length: scope.text.length,
-          message: `Expected a scope of ${words}${options.allowPlaceholderScope ? ', or a placeholder such as "<module>"' : ""}; Actual: ${quote(scope.text)}`,
-        });
-      }
-    }
+    return;
   }
-
-  const separator = parsed.separator;
-  if (
-    separator !== undefined &&
-    separator.text !== SEPARATOR &&
-    !(separator.text === ":" && parsed.subject?.text === "")
-  ) {
+  if (scope.text === "") {
     problems.push({
-      code: "separator",
-      offset: separator.offset,
-      length: Math.max(1, separator.text.length),
-      message: `Expected ": " (a colon and one space) after "${before}"; Actual: ${quote(separator.text)}`,
+      code: "scope-empty",
+      offset: scope.offset - 1,
+      length: 2,
+      message: expected("a scope inside the parentheses, or no parentheses", '"()"'),
+    });
+    return;
+  }
+  const part = { offset: scope.offset, length: scope.text.length };
+  if (HAS_UPPER(scope.text))
+    problems.push({ code: "scope-case", ...part, message: expected("a lowercase scope", quote(scope.text)) });
+  const placeholder = PLACEHOLDER.exec(scope.text);
+  if (placeholder !== null && PLACEHOLDER_WORD.test((placeholder[1] as string).toLowerCase())) {
+    if (!options.allowPlaceholderScope) {
+      problems.push({
+        code: "scope-placeholder",
+        ...part,
+        message: expected(`a real scope (${SCOPE_WORDS}), not a placeholder`, quote(scope.text)),
+      });
+    }
+  } else if (!LOWER_WORDS.test(scope.text.toLowerCase())) {
+    problems.push({
+      code: "scope-format",
+      ...part,
+      message: expected(
+        `a scope of ${SCOPE_WORDS}${options.allowPlaceholderScope ? ', or a placeholder such as "<module>"' : ""}`,
+        quote(scope.text),
+      ),
     });
   }
+}
 
-  const subject = parsed.subject;
-  if (subject !== undefined) {
-    const text = subject.text;
-    const trimmed = text.trimStart();
-    const start = subject.offset + (text.length - trimmed.length);
-    if (trimmed.trimEnd() === "") {
-      problems.push({
-        code: "subject-empty",
-        offset: Math.max(0, Math.min(subject.offset, header.length - 1)),
-        length: Math.max(1, text.length),
-        message: `Expected a subject after "${before}: "; Actual: none`,
-      });
-    } else {
-      if (trimmed.length !== text.length) {
-        problems.push({
-          code: "subject-space",
-          offset: subject.offset,
-          length: text.length - trimmed.length,
-          message: `Expected one space between ":" and the subject; Actual: ${text.length - trimmed.length + 1} spaces`,
-        });
-      }
-      const first = trimmed[0] as string;
-      if (/\p{Lu}/u.test(first)) {
-        const word = /^[\p{L}\p{N}]+/u.exec(trimmed)?.[0] ?? first;
-        const ordinary = ORDINARY_FIRST_WORD.exec(trimmed);
-        problems.push({
-          code: "subject-case",
-          offset: start,
-          length: word.length,
-          message: `Expected the subject to start with a lowercase letter${ordinary ? ` ("${first.toLowerCase()}${word.slice(1)}")` : ""}; Actual: ${quote(word)}`,
-          ...(ordinary ? { fix: { offset: start, deleteCount: 1, insertText: first.toLowerCase() } } : {}),
-        });
-      }
-      const stops = /(?<!\.)\.+$/.exec(header)?.[0] ?? "";
-      if (stops.length > 0 && stops.length < 3) {
-        // The fix takes the white space before the period too (`add x .` → `add x`), so that it leaves
-        // no trailing white space; a subject that is nothing but the period keeps its finding, unfixed.
-        const kept = header.slice(0, header.length - stops.length).trimEnd();
-        const fixable = kept.length > start;
-        problems.push({
-          code: "subject-full-stop",
-          offset: header.length - stops.length,
-          length: stops.length,
-          message: `Expected no trailing period; Actual: ${quote(`…${header.slice(-Math.min(header.length, 12))}`)}`,
-          ...(fixable
-            ? { fix: { offset: kept.length, deleteCount: header.length - kept.length, insertText: "" } }
-            : {}),
-        });
-      }
-      const vague = vagueSet(options.vagueSubjects);
-      if (!longerThan(trimmed, vague.longest) && vague.set.has(normaliseSubject(trimmed))) {
-        problems.push({
-          code: "subject-vague",
-          offset: start,
-          length: trimmed.trimEnd().length,
-          message: `Expected a subject that says what changed; Actual: ${quote(trimmed.trimEnd())} (a vague subject)`,
-        });
-      }
-    }
+/** `: ` after the type and scope (a bare `:` is fine when no subject follows: that is its own problem). */
+function checkSeparator(header: string, parsed: ParsedHeader, problems: CommitProblem[]): void {
+  const separator = parsed.separator;
+  if (separator === undefined || separator.text === SEPARATOR) return;
+  if (separator.text === ":" && parsed.subject?.text === "") return;
+  problems.push({
+    code: "separator",
+    offset: separator.offset,
+    length: Math.max(1, separator.text.length),
+    message: expected(
+      `": " (a colon and one space) after "${header.slice(0, parsed.prefixEnd)}"`,
+      quote(separator.text),
+    ),
+  });
+}
+
+/** The subject: present, one space after the colon, lowercase start, no trailing period, not vague. */
+function checkSubject(
+  header: string,
+  subject: HeaderPart,
+  parsed: ParsedHeader,
+  options: CommitOptions,
+  problems: CommitProblem[],
+): void {
+  const text = subject.text;
+  const trimmed = text.trimStart();
+  const start = subject.offset + (text.length - trimmed.length);
+  if (trimmed.trimEnd() === "") {
+    problems.push({
+      code: "subject-empty",
+      offset: Math.max(0, Math.min(subject.offset, header.length - 1)),
+      length: Math.max(1, text.length),
+      message: expected(`a subject after "${header.slice(0, parsed.prefixEnd)}: "`, "none"),
+    });
+    return;
   }
+  if (trimmed.length !== text.length) {
+    problems.push({
+      code: "subject-space",
+      offset: subject.offset,
+      length: text.length - trimmed.length,
+      message: expected('one space between ":" and the subject', `${text.length - trimmed.length + 1} spaces`),
+    });
+  }
+  const capital = subjectCase(trimmed, start);
+  if (capital !== undefined) problems.push(capital);
+  const stop = fullStop(header, start);
+  if (stop !== undefined) problems.push(stop);
+  const vague = vagueSet(options.vagueSubjects);
+  if (!longerThan(trimmed, vague.longest) && vague.set.has(normaliseSubject(trimmed))) {
+    problems.push({
+      code: "subject-vague",
+      offset: start,
+      length: trimmed.trimEnd().length,
+      message: expected("a subject that says what changed", `${quote(trimmed.trimEnd())} (a vague subject)`),
+    });
+  }
+}
 
-  return finish(parsed, problems, header, length, options);
+/** A subject starting with a capital; fixed only when its first word is an ordinary capitalised word. */
+function subjectCase(trimmed: string, start: number): CommitProblem | undefined {
+  const first = trimmed[0] as string;
+  if (!/\p{Lu}/u.test(first)) return undefined;
+  const word = /^[\p{L}\p{N}]+/u.exec(trimmed)?.[0] ?? first;
+  const ordinary = ORDINARY_FIRST_WORD.exec(trimmed);
+  return {
+    code: "subject-case",
+    offset: start,
+    length: word.length,
+    message: expected(
+      `the subject to start with a lowercase letter${ordinary ? ` ("${first.toLowerCase()}${word.slice(1)}")` : ""}`,
+      quote(word),
+    ),
+    ...(ordinary ? { fix: { offset: start, deleteCount: 1, insertText: first.toLowerCase() } } : {}),
+  };
+}
+
+/** One or two trailing periods (three or more are an ellipsis). */
+function fullStop(header: string, start: number): CommitProblem | undefined {
+  const stops = /(?<!\.)\.+$/.exec(header)?.[0] ?? "";
+  if (stops.length === 0 || stops.length >= 3) return undefined;
+  // The fix takes the white space before the period too (`add x .` → `add x`), so that it leaves
+  // no trailing white space; a subject that is nothing but the period keeps its finding, unfixed.
+  const kept = header.slice(0, header.length - stops.length).trimEnd();
+  const fixable = kept.length > start;
+  return {
+    code: "subject-full-stop",
+    offset: header.length - stops.length,
+    length: stops.length,
+    message: expected("no trailing period", quote(`…${header.slice(-Math.min(header.length, 12))}`)),
+    ...(fixable ? { fix: { offset: kept.length, deleteCount: header.length - kept.length, insertText: "" } } : {}),
+  };
 }
 
 /** Add the length problem and sort. */
@@ -434,7 +471,7 @@ function finish(
       code: "header-max-length",
       offset: cut,
       length: header.length - cut,
-      message: `Expected a header of at most ${options.maxLength} characters; Actual: ${length}`,
+      message: expected(`a header of at most ${options.maxLength} characters`, String(length)),
     });
   }
   return { parsed, problems: problems.sort((a, b) => a.offset - b.offset) };

@@ -14,7 +14,7 @@ import {
 } from "../convention.js";
 import { checkBranchName } from "../grammar/refname.js";
 import { parseLabel } from "./label.js";
-import { listed, quote } from "../messages.js";
+import { expected, listed, quote } from "../messages.js";
 import type {
   BranchProblem,
   CodeSpan,
@@ -205,7 +205,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
         kind: "placeholder",
         offset: 0,
         length: name.length,
-        message: `Expected a real branch name such as "${EXAMPLE}"; Actual: the template placeholder ${quoted}`,
+        message: expected(`a real branch name such as "${EXAMPLE}"`, `the template placeholder ${quoted}`),
       },
     ];
   }
@@ -216,7 +216,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "git",
       offset: git.offset,
       length: Math.max(1, git.length),
-      message: `Expected a valid git branch name (git check-ref-format --branch: ${git.message}); Actual: ${quoted}`,
+      message: expected(`a valid git branch name (git check-ref-format --branch: ${git.message})`, quoted),
     });
   }
   const slash = name.indexOf("/");
@@ -225,7 +225,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "shape",
       offset: 0,
       length: name.length,
-      message: `Expected ${BRANCH_PLACEHOLDER}, e.g. "${EXAMPLE}"; Actual: ${quoted}`,
+      message: expected(`${BRANCH_PLACEHOLDER}, e.g. "${EXAMPLE}"`, quoted),
     });
     return problems.sort((a, b) => a.offset - b.offset);
   }
@@ -235,7 +235,7 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "type",
       offset: 0,
       length: type.length,
-      message: `Expected a branch type of ${listed(types)}; Actual: ${quote(type)}`,
+      message: expected(`a branch type of ${listed(types)}`, quote(type)),
     });
   }
   const rest = name.slice(slash + 1);
@@ -244,14 +244,17 @@ export function checkPlanBranch(name: string, types: readonly string[]): BranchP
       kind: "kebab",
       offset: slash + 1,
       length: rest.length,
-      message: `Expected lowercase kebab-case after "${type}/" (words of a-z and 0-9 joined by single "-"); Actual: ${quote(rest)}`,
+      message: expected(
+        `lowercase kebab-case after "${type}/" (words of a-z and 0-9 joined by single "-")`,
+        quote(rest),
+      ),
     });
   } else if (!rest.includes("-")) {
     problems.push({
       kind: "words",
       offset: slash + 1,
       length: rest.length,
-      message: `Expected at least two words after "${type}/" (<scope>-<desc>); Actual: ${quote(rest)}`,
+      message: expected(`at least two words after "${type}/" (<scope>-<desc>)`, quote(rest)),
     });
   }
   return problems.sort((a, b) => a.offset - b.offset);

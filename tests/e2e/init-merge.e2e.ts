@@ -8,7 +8,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { context, envFor, parseFinding, run, runCli, workspace, type InstalledHost } from "./support.js";
+import { context, parseFinding, run, runCli, runTasklog, workspace, type InstalledHost } from "./support.js";
 
 const PRE_COMMIT = [
   "# Hooks of the team",
@@ -46,15 +46,7 @@ const DEFERRED = [
 
 const MARKDOWNLINT = '{\n  "MD013": false,\n  "tasklog": { "prefix": ["ab"] }\n}\n';
 
-function tasklog(
-  host: InstalledHost,
-  cwd: string,
-  args: readonly string[],
-): { status: number | null; stdout: string; stderr: string } {
-  const result = run("npx", ["--no-install", "tasklog", ...args], { cwd, env: envFor(host.node) });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const tasklog = runTasklog;
 
 describe("tasklog init merges into a repository set up by hand (markdownlint-cli2 0.24.1)", () => {
   const host = (): InstalledHost => context().hosts["cli2-0.24"];

@@ -150,6 +150,17 @@ export function runCli(host: InstalledHost, cwd: string, args: readonly string[]
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines };
 }
 
+/** `tasklog args` as a user runs it in `cwd` (`npx --no-install tasklog`, the host's Node). */
+export function runTasklog(
+  host: InstalledHost,
+  cwd: string,
+  args: readonly string[],
+): { status: number | null; stdout: string; stderr: string } {
+  const result = run("npx", ["--no-install", "tasklog", ...args], { cwd, env: envFor(host.node) });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
 export const FINDING = /^(\S+?):(\d+)(?::(\d+))? (?:(error|warning) )?([A-Z]+\d{3})\/(\S+) /;
 
 export interface ParsedFinding {

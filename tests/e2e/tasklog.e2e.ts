@@ -11,21 +11,24 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { generateTaskLog } from "../support/generate.js";
 import { realLogGate } from "../support/real-log.js";
-import { HOSTS, ROOT, context, envFor, parseFinding, run, runCli, workspace, type InstalledHost } from "./support.js";
+import {
+  HOSTS,
+  ROOT,
+  context,
+  envFor,
+  parseFinding,
+  run,
+  runCli,
+  runTasklog,
+  workspace,
+  type InstalledHost,
+} from "./support.js";
 
 const validate = new Ajv2020({ strict: true }).compile(
   JSON.parse(readFileSync(join(ROOT, "docs", "cli", "export.schema.json"), "utf8")) as object,
 );
 
-function tasklog(
-  host: InstalledHost,
-  cwd: string,
-  args: readonly string[],
-): { status: number | null; stdout: string; stderr: string } {
-  const result = run("npx", ["--no-install", "tasklog", ...args], { cwd, env: envFor(host.node) });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const tasklog = runTasklog;
 
 /** `RULE:line` of every finding markdownlint-cli2 prints for `file` (built-in rules included). */
 function lint(host: InstalledHost, cwd: string, file: string): string[] {

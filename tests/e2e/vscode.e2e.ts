@@ -74,6 +74,25 @@ const expectedDiagnostic = (error: LintError, lines: readonly string[]): Diagnos
   };
 };
 
+/**
+ * The extension's call for the open document `text` of `folder`/tv-tasks.md, in a trusted workspace
+ * (tests/e2e/drivers/vscode-extension.mjs, run by `extension.node` from the extension's copy): its
+ * response, after checking that it printed nothing on stderr and exited 0.
+ */
+function runDriver(extension: { dir: string; node: string }, folder: string, text: string): Response {
+  const file = join(folder, "tv-tasks.md");
+  const requestPath = join(folder, "request.json");
+  const responsePath = join(folder, "response.json");
+  writeFileSync(requestPath, JSON.stringify({ workspace: folder, file, text, trusted: true }));
+  const driver = run(extension.node, [join(extension.dir, "vscode-extension.mjs"), requestPath, responsePath], {
+    cwd: folder,
+    env: envFor(extension.node),
+  });
+  expect(driver.stderr).toBe("");
+  expect(driver.status).toBe(0);
+  return JSON.parse(readFileSync(responsePath, "utf8")) as Response;
+}
+
 describe.each(EDITORS)("VS Code extension call with markdownlint-cli2 0.20.0 on Node $node ($where)", (spec) => {
   it("gives the library's diagnostics on the in-memory document, with quick fixes that apply cleanly", () => {
     const { extension: extensionDir, vscodeWorkspace, nodes } = context();
@@ -86,17 +105,7 @@ describe.each(EDITORS)("VS Code extension call with markdownlint-cli2 0.20.0 on 
       ".markdownlint-cli2.jsonc": cli2Config({ extends: "markdownlint-rule-tasklog/recommended" }),
       "tv-tasks.md": CLEAN_LOG,
     });
-    const file = join(folder, "tv-tasks.md");
-    const requestPath = join(folder, "request.json");
-    const responsePath = join(folder, "response.json");
-    writeFileSync(requestPath, JSON.stringify({ workspace: folder, file, text: BROKEN, trusted: true }));
-    const driver = run(extension.node, [join(extension.dir, "vscode-extension.mjs"), requestPath, responsePath], {
-      cwd: folder,
-      env: envFor(extension.node),
-    });
-    expect(driver.stderr).toBe("");
-    expect(driver.status).toBe(0);
-    const response = JSON.parse(readFileSync(responsePath, "utf8")) as Response;
+    const response = runDriver(extension, folder, BROKEN);
     expect(response.node).toMatch(new RegExp(`^v${spec.node}\\.`));
     expect(response.cli2).toBe("0.20.0");
 
@@ -193,15 +202,7 @@ describe("the README's web-editor setup (the preset written into the user's own 
     // The editor's text: the broken log plus a trailing space (MD009, on in the preset).
     const text = `${BROKEN}\nTrailing space. \n`;
     const trailing = text.split("\n").length - 1;
-    const file = join(folder, "tv-tasks.md");
-    writeFileSync(join(folder, "request.json"), JSON.stringify({ workspace: folder, file, text, trusted: true }));
-    const driver = run(
-      nodes["22"],
-      [join(extension, "vscode-extension.mjs"), join(folder, "request.json"), join(folder, "response.json")],
-      { cwd: folder, env: envFor(nodes["22"]) },
-    );
-    expect(driver.stderr).toBe("");
-    const response = JSON.parse(readFileSync(join(folder, "response.json"), "utf8")) as Response;
+    const response = runDriver({ dir: extension, node: nodes["22"] }, folder, text);
     const rules = (results: Result[]): string[] =>
       sorted([...new Set(results.map((result) => `${result.ruleNames[0]}:${result.lineNumber}`))]);
     expect(rules(response.untrusted.results)).toEqual([`MD009:${trailing}`]);
@@ -227,15 +228,7 @@ describe("a task heading on line 1 in the editor (issue 18: fixes on line 1 afte
     const firstLine = "### Open - tv-2025-10-03:PR41 - Title on the first line";
     const text = `${firstLine}\n\n${BROKEN}`;
     writeFileSync(join(folder, "tv-tasks.md"), `\uFEFF${text}`);
-    const file = join(folder, "tv-tasks.md");
-    writeFileSync(join(folder, "request.json"), JSON.stringify({ workspace: folder, file, text, trusted: true }));
-    const driver = run(
-      nodes["22"],
-      [join(extension, "vscode-extension.mjs"), join(folder, "request.json"), join(folder, "response.json")],
-      { cwd: folder, env: envFor(nodes["22"]) },
-    );
-    expect(driver.stderr).toBe("");
-    const response = JSON.parse(readFileSync(join(folder, "response.json"), "utf8")) as Response;
+    const response = runDriver({ dir: extension, node: nodes["22"] }, folder, text);
     const onLine1 = response.diagnostics.filter(
       (entry) => entry.range.start.line === 0 && entry.code.value === "TL001",
     );

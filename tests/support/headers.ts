@@ -8,20 +8,12 @@
  * no quoted text in a scope, no type or scope that starts with a digit and has capitals, and no
  * capitals in subject text shaped like `(x): ` (commitlint's greedy scope would take it).
  */
+import { COMMIT_TYPES } from "../../src/convention.js";
 import { mulberry32 } from "./prng.js";
 
+/** The convention's types (which are config-conventional's), then wrong ones. */
 export const GEN_TYPES = [
-  "feat",
-  "fix",
-  "docs",
-  "style",
-  "refactor",
-  "perf",
-  "test",
-  "build",
-  "ci",
-  "chore",
-  "revert",
+  ...COMMIT_TYPES,
   "Feat",
   "FIX",
   "Docs",

@@ -128,6 +128,8 @@ interface Block {
   readonly repeated: { readonly field: Field; readonly canonical: string }[];
 }
 
+const NO_BLOCKS: ReadonlyMap<Field, Block> = new Map();
+
 /**
  * Blocks of fields after the first: a new block starts where a field repeats one of the current
  * block (spec section 6: a second block under one heading is a task whose heading was deleted). Dated
@@ -193,16 +195,24 @@ function reportRepeat(
 }
 
 /** Every field of the task: known, canonical, once, in template order; then the missing ones. */
-function checkTask(task: Task, labels: Labels, report: Reporter): void {
+function checkTask(task: Task, labels: Labels, seen: Map<string, Field>, report: Reporter): void {
   const template = task.template;
-  const seen = new Map<string, Field>();
+  seen.clear();
   let latest: { field: Field; index: number } | undefined;
-  // Each label's canonical spelling and key, worked out once for both passes.
+  // Each label's canonical spelling and key, worked out once for both passes; `seen` first notes
+  // whether any key repeats (only then are there blocks of fields to find).
+  let repeats = false;
   const canonicals = task.fields.map((field): Canonical => {
     const canonical = canonicalOf(field, template, labels);
-    return { canonical, key: canonical?.toLowerCase() ?? "" };
+    const key = canonical?.toLowerCase() ?? "";
+    if (canonical !== undefined && !isDated(field)) {
+      if (seen.has(key)) repeats = true;
+      else seen.set(key, field);
+    }
+    return { canonical, key };
   });
-  const blocks = blocksOf(task, canonicals);
+  seen.clear();
+  const blocks = repeats ? blocksOf(task, canonicals) : NO_BLOCKS;
 
   for (let fieldIndex = 0; fieldIndex < task.fields.length; fieldIndex++) {
     const field = task.fields[fieldIndex] as Field;
@@ -275,6 +285,8 @@ export default defineRule({
       allowed: new Map(options.allowed.map((label) => [label.trim().toLowerCase(), label.trim()])),
       lines: model.lines,
     };
-    for (const task of model.tasks) checkTask(task, labels, report);
+    // One map of the fields seen so far, emptied for each task.
+    const seen = new Map<string, Field>();
+    for (const task of model.tasks) checkTask(task, labels, seen, report);
   },
 });

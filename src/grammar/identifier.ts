@@ -48,21 +48,35 @@ export function parsePrSuffix(suffix: string): PrSuffix {
  * `letters-something:something` (then it is not an identifier at all).
  */
 export function parseIdentifier(text: string): ParsedIdentifier | undefined {
+  // A log names the same identifiers again and again (a task's heading, its mentions): each text is
+  // read once; the readings are frozen, so sharing them is safe. Bounded: emptied when full.
+  const known = PARSED.get(text);
+  if (known !== undefined || PARSED.has(text)) return known;
+  if (PARSED.size >= PARSED_MAX) PARSED.clear();
+  const parsed = readIdentifier(text);
+  PARSED.set(text, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<string, ParsedIdentifier | undefined>();
+const PARSED_MAX = 4096;
+
+function readIdentifier(text: string): ParsedIdentifier | undefined {
   const match = FULL_SHAPE.exec(text);
   if (!match) return undefined;
   const prefix = match[1] as string;
   const dateText = match[2] as string;
   const suffixText = match[3] as string;
   const dateCheck = checkDate(dateText);
-  return {
+  return Object.freeze({
     text,
     prefix,
     dateText,
-    date: dateCheck.ok ? dateCheck.date : undefined,
+    date: dateCheck.ok ? Object.freeze(dateCheck.date) : undefined,
     dateProblem: dateCheck.ok ? undefined : dateCheck.reason,
-    suffix: parsePrSuffix(suffixText),
-    offsets: { prefix: 0, date: prefix.length + 1, suffix: prefix.length + 1 + dateText.length + 1 },
-  };
+    suffix: Object.freeze(parsePrSuffix(suffixText)),
+    offsets: Object.freeze({ prefix: 0, date: prefix.length + 1, suffix: prefix.length + 1 + dateText.length + 1 }),
+  });
 }
 
 /** The PR number of a well-formed identifier, or undefined. */

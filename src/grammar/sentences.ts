@@ -94,13 +94,18 @@ export function maskInline(text: string): string {
   // UTF-16 code units, so that offsets match `text`.
   const units = text.split("");
   // Escapes first (an escaped backtick does not open a code span).
-  if (text.includes("\\"))
-    for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) mask(units, match.index, match.index + 2, "X");
+  let escaped = false;
+  if (text.includes("\\")) {
+    for (const match of text.matchAll(/\\[!-/:-@[-`{-~]/g)) {
+      mask(units, match.index, match.index + 2, "X");
+      escaped = true;
+    }
+  }
   // Code spans: a run of n backticks up to the next run of exactly n backticks. Every run is found
   // once, and the runs of each length are listed in order, so that a run's closer is the next entry
   // of its length's list: no scan of the rest of the text per run (runs of many different lengths
   // without a closer made that n^1.5).
-  let masked = units.join("");
+  let masked = escaped ? units.join("") : text;
   const runs = masked.includes("`")
     ? Array.from(masked.matchAll(/`+/g), (match) => ({ index: match.index, length: match[0].length }))
     : [];

@@ -385,8 +385,11 @@ function readTask(task: Task, context: LogContext): TaskReading {
   // One pair of arrays for every item's walk.
   const paragraphs: Token[] = [];
   const links: Token[] = [];
-  for (const list of task.lists) {
-    for (const item of list.items) {
+  const lists = task.lists;
+  for (let l = 0; l < lists.length; l++) {
+    const items = (lists[l] as List).items;
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i] as ListItem;
       const candidate = task.fields[next];
       const field = candidate !== undefined && candidate.item === item ? candidate : undefined;
       if (field !== undefined) next++;
@@ -396,7 +399,8 @@ function readTask(task: Task, context: LogContext): TaskReading {
       // may hold a mention, no paragraph does, and only a PR field needs the walk.
       if (isPr || itemMayMention(item)) itemParagraphs(item, isPr, paragraphs, links);
       else paragraphs.length = links.length = 0;
-      for (const paragraph of paragraphs) {
+      for (let p = 0; p < paragraphs.length; p++) {
+        const paragraph = paragraphs[p] as Token;
         const mayHoldMention = mayMention(paragraph.text);
         if (!mayHoldMention && !isPr) continue;
         for (const text of paragraphLines(paragraph, from)) {

@@ -29,12 +29,7 @@ function itemRoots(item: ListItem): Token[] {
  * depth (inside paragraphs, headings or table cells), in document order. Written into `paragraphs`
  * and `links` (emptied first), so that a walk over many items reuses two arrays.
  */
-export function itemParagraphs(
-  item: ListItem,
-  withLinks: boolean,
-  paragraphs: Token[] = [],
-  links: Token[] = [],
-): { paragraphs: Token[]; links: Token[] } {
+export function itemParagraphs(item: ListItem, withLinks: boolean, paragraphs: Token[], links: Token[]): void {
   paragraphs.length = 0;
   links.length = 0;
   const stack: Token[] = itemRoots(item);
@@ -50,7 +45,6 @@ export function itemParagraphs(
     const kids = token.children;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as Token);
   }
-  return { paragraphs, links };
 }
 
 /**

@@ -91,7 +91,8 @@ export function parseLabel(inline: readonly Token[]): RawLabel | undefined {
   const first = inline[0];
   if (first === undefined) return undefined;
   if (first.type === "data") {
-    const match = PLAIN.exec(first.text);
+    // A plain label's colon is in the first token (most nested items have none).
+    const match = first.text.includes(":") ? PLAIN.exec(first.text) : null;
     if (match === null) return undefined;
     const remainder = first.text.slice(match[0].length);
     const run = runText(inline, 0, match[0].length);

@@ -19,6 +19,7 @@
  */
 import { COMMIT_EXAMPLE, COMMIT_PLACEHOLDER, HEADER_MAX_LENGTH, VAGUE_SUBJECTS } from "../convention.js";
 import { expected, listed, quote } from "../messages.js";
+import { isSpace } from "./space.js";
 
 export interface HeaderPart {
   /** 0-based offset in the header. */
@@ -204,10 +205,6 @@ function vagueSet(subjects: readonly string[]): VagueSet {
   return vague;
 }
 
-const SPACE = /\s/;
-const isSpace = (code: number, char: string): boolean =>
-  code === 32 || (code >= 9 && code <= 13) || (code >= 0x80 && SPACE.test(char));
-
 /**
  * Whether `normaliseSubject(text)` is surely longer than `limit`: it keeps every character that is
  * not white space except the trailing periods, and lowercasing never shortens a string (no code
@@ -215,11 +212,11 @@ const isSpace = (code: number, char: string): boolean =>
  */
 function longerThan(text: string, limit: number): boolean {
   let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1), text[end - 1] as string)) end--;
+  while (end > 0 && isSpace(text[end - 1] as string)) end--;
   while (end > 0 && text[end - 1] === ".") end--;
   let kept = 0;
   for (let i = 0; i < end; i++) {
-    if (!isSpace(text.charCodeAt(i), text[i] as string) && ++kept > limit) return true;
+    if (!isSpace(text[i] as string) && ++kept > limit) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@
  * not a PR link) or some other URL.
  */
 import { quote } from "../messages.js";
+import { isSpace } from "./space.js";
 
 export const DEFAULT_HOST = "github.com";
 
@@ -40,7 +41,7 @@ export function findUrls(text: string): UrlMatch[] {
     let bracket = 0;
     for (; end < text.length; end++) {
       const char = text[end] as string;
-      if (/\s/.test(char) || char === "`" || char === '"') break;
+      if (isSpace(char) || char === "`" || char === '"') break;
       if (char === "<") {
         if (angle > 0) break;
         angle++;

@@ -15,6 +15,8 @@
  * Pure functions over strings; no Markdown parser needed.
  */
 
+import { isSpace } from "./space.js";
+
 /** Abbreviations after which a period does not end a sentence (compared case-insensitively). */
 export const ABBREVIATIONS: readonly string[] = Object.freeze([
   "e.g.",
@@ -175,8 +177,8 @@ function isAbbreviation(masked: string, period: number): boolean {
   // Only the last LOOK_BACK characters are read; a word cut by that window is longer than any
   // abbreviation, so it is dropped rather than compared.
   let start = period;
-  while (start > 0 && period + 1 - start < LOOK_BACK && !/\s/.test(masked[start - 1] as string)) start--;
-  if (start > 0 && !/\s/.test(masked[start - 1] as string)) return false;
+  while (start > 0 && period + 1 - start < LOOK_BACK && !isSpace(masked[start - 1] as string)) start--;
+  if (start > 0 && !isSpace(masked[start - 1] as string)) return false;
   const word = masked.slice(start, period + 1).replace(OPENING, "");
   if (word.length <= LONGEST_WORD && ABBREVIATIONS.includes(word.toLowerCase())) return true;
   if (TWO_WORD_ABBREVIATIONS.length === 0) return false;

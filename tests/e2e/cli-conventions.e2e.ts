@@ -9,6 +9,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { consoleCommands, fencesOf, option, shellWords } from "../support/doc-fences.js";
 import { ROOT, context, envFor, run, runCli, workspace, type InstalledHost } from "./support.js";
 
 const host = (): InstalledHost => context().hosts["cli2-0.24"];
@@ -110,31 +111,6 @@ describe("tasklog from the tarball: what a command-line user expects", () => {
   });
 });
 
-interface Fence {
-  readonly info: string;
-  readonly body: string;
-}
-
-function fencesOf(page: string): Fence[] {
-  const lines = page.split("\n");
-  const out: Fence[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const open = /^(`{3,}|~{3,})(.*)$/.exec(lines[i] as string);
-    if (!open) continue;
-    const body: string[] = [];
-    let j = i + 1;
-    while (j < lines.length && (lines[j] as string).trim() !== open[1]) body.push(lines[j++] as string);
-    out.push({ info: (open[2] as string).trim(), body: `${body.join("\n")}\n` });
-    i = j;
-  }
-  return out;
-}
-
-/** The words of a command line with the simple double quoting the README uses. */
-function words(line: string): string[] {
-  return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => (match[1] ?? match[2]) as string);
-}
-
 describe("README.md's npx tasklog init sequence, from the tarball, in its order", () => {
   it("every command prints what the README shows; the files are the README's; the linter then reports what is left", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -142,25 +118,20 @@ describe("README.md's npx tasklog init sequence, from the tarball, in its order"
     const dir = workspace(host().dir, {});
     const ran: string[] = [];
     for (const fence of fencesOf(section)) {
-      const file = /(?:^|\s)file=(\S+)/.exec(fence.info)?.[1];
-      const result = /(?:^|\s)result=(\S+)/.exec(fence.info)?.[1];
+      const file = option(fence.info, "file");
+      const result = option(fence.info, "result");
       if (file !== undefined) writeFileSync(join(dir, file), fence.body);
       if (result !== undefined) expect(readFileSync(join(dir, result), "utf8"), result).toBe(fence.body);
-      if (!fence.info.startsWith("console")) continue;
-      const lines = fence.body.trimEnd().split("\n");
-      for (let i = 0; i < lines.length; i++) {
-        const line = lines[i] as string;
-        if (!line.startsWith("$ ")) continue;
-        const expected: string[] = [];
-        while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ ")) expected.push(lines[++i] as string);
-        const argv = words(line.slice(2));
+      if (fence.language !== "console") continue;
+      for (const { line, expected } of consoleCommands(fence.body)) {
+        const argv = shellWords(line.slice(2));
         expect(argv.slice(0, 2)).toEqual(["npx", "tasklog"]);
         const output = run("npx", ["--no-install", "tasklog", ...argv.slice(2)], {
           cwd: dir,
           env: envFor(host().node),
         });
         expect(output.status, line).toBe(0);
-        expect(`${output.stdout}${output.stderr}`.trimEnd(), line).toBe(expected.join("\n"));
+        expect(`${output.stdout}${output.stderr}`.trimEnd(), line).toBe(expected);
         ran.push(argv[2] as string);
       }
     }

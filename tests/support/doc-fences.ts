@@ -48,6 +48,20 @@ export function fencesOf(text: string): Fence[] {
 export const option = (info: string, name: string): string | undefined =>
   new RegExp(`(?:^|\\s)${name}=(\\S+)`).exec(info)?.[1];
 
+/** The `$ ` lines of a console block, each with the output shown under it (up to the next `$ `). */
+export function consoleCommands(body: string): { readonly line: string; readonly expected: string }[] {
+  const out: { line: string; expected: string }[] = [];
+  const lines = body.trimEnd().split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (!line.startsWith("$ ")) continue;
+    const expected: string[] = [];
+    while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ ")) expected.push(lines[++i] as string);
+    out.push({ line, expected: expected.join("\n") });
+  }
+  return out;
+}
+
 /** Split a command line as a POSIX shell would for the simple quoting the docs use. */
 export function shellWords(line: string): string[] {
   const words: string[] = [];
@@ -133,12 +147,7 @@ export async function runFences(text: string, page: string, runner: DocRunner): 
       for (const line of fence.body.trimEnd().split("\n")) expect(findings, where).toContain(line);
     }
     if (fence.language !== "console") continue;
-    const lines = fence.body.trimEnd().split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i] as string;
-      if (!line.startsWith("$ ")) continue;
-      const expected: string[] = [];
-      while (i + 1 < lines.length && !(lines[i + 1] as string).startsWith("$ ")) expected.push(lines[++i] as string);
+    for (const { line, expected } of consoleCommands(fence.body)) {
       const words = shellWords(line.slice(2));
       const env: NodeJS.ProcessEnv = {};
       while (/^[A-Z_]+=/.test(words[0] ?? "")) {
@@ -154,7 +163,7 @@ export async function runFences(text: string, page: string, runner: DocRunner): 
         ran[subcommand] = (ran[subcommand] ?? 0) + 1;
         output = await runner.tasklog(words.slice(2), env);
       }
-      expect(`${output.stdout}${output.stderr}`.trimEnd(), `${where}: ${line}`).toBe(expected.join("\n"));
+      expect(`${output.stdout}${output.stderr}`.trimEnd(), `${where}: ${line}`).toBe(expected);
     }
   }
   return ran;

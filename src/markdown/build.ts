@@ -33,6 +33,7 @@ import {
   LIST_TYPES,
   type ModelParams,
   type Token,
+  normalizeLabel,
   tokensOf,
 } from "./tokens.js";
 import {
@@ -60,6 +61,7 @@ import {
   type ParsedIdentifier,
 } from "../grammar/identifier.js";
 import { findUrls } from "../grammar/prurl.js";
+import { isSpace } from "../grammar/space.js";
 import { parseLabel } from "./label.js";
 import { readGitPlan, readPrTitles } from "./gitplan.js";
 import { itemParagraphs, paragraphLines, type TextLine } from "./itemtext.js";
@@ -194,10 +196,6 @@ function unindent(text: string): string {
 }
 
 const LABEL_DATE = /\((\d{4}-\d{2}-\d{2})\)$/;
-/** White space other than a line break (what `trimStart` removes of a line). */
-const LINE_SPACE = /[^\S\n]/;
-const isLineSpace = (code: number, char: string): boolean =>
-  code === 32 || code === 9 || (code !== 10 && (code <= 13 || code >= 0x80) && LINE_SPACE.test(char));
 const CODE_TYPES = new Set(["codeText", "codeFenced", "codeIndented"]);
 
 /** Lowercase spellings of the names `Field.is` is asked about (a handful of constants in practice). */
@@ -293,7 +291,7 @@ function fieldOf(item: ItemNode, known: ReadonlyMap<string, string>): Field | un
   const offsetInLine = labelEnd - paragraph.startColumn;
   // The white space after the label on its line (what `trimStart` of the line's rest would remove).
   let space = offsetInLine;
-  while (space < text.length && isLineSpace(text.charCodeAt(space), text[space] as string)) space++;
+  while (space < text.length && text[space] !== "\n" && isSpace(text[space] as string)) space++;
   const valueColumn = labelEnd + (space - offsetInLine);
   const dateMatch = label.endsWith(")") ? LABEL_DATE.exec(label) : null;
   const labelStart = raw.start;
@@ -336,11 +334,6 @@ interface TaskReading {
 interface LogContext {
   readonly tokens: readonly Token[];
   definitions: Map<string, string> | undefined;
-}
-
-/** CommonMark label matching: case-insensitive, inner whitespace collapsed. */
-function normalizeLabel(label: string): string {
-  return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase();
 }
 
 /** The label a reference link names: `[text][label]` → label; `[label][]` and `[label]` → label. */

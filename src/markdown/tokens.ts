@@ -51,8 +51,8 @@ type Building = { -readonly [K in Exclude<keyof Token, "children">]: Token[K] } 
 
 const LINE_ENDINGS = /\r\n?/g;
 const TEXT_DIRECTIVE = "directiveText";
-/** CommonMark label matching: case-insensitive, inner whitespace collapsed (as build.ts matches them). */
-function normalizeLabel(label: string): string {
+/** CommonMark label matching: case-insensitive, inner whitespace collapsed (link labels and their definitions). */
+export function normalizeLabel(label: string): string {
   return label.trim().replace(/\s+/g, " ").toLowerCase().toUpperCase();
 }
 
